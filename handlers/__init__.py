@@ -1,0 +1,35 @@
+"""Task handlers: the only process-specific Python besides the forms.
+
+A user task (or start event) names its handler in the diagram
+(`<spiffworkflow:property name="handler" value="record_decision"/>`); the handler gets a
+context (`workflow_app.services.casefile.HandlerContext`) before the task completes and may
+enrich `ctx.values`, add entries to the case file and notify people. A task without a
+handler just stores its data.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from . import common, coordination, protection_request
+
+HANDLERS: dict[str, Callable] = {
+    **common.HANDLERS,
+    **protection_request.HANDLERS,
+    **coordination.HANDLERS,
+}
+
+# Case-number prefix per process (BV-2026-000123 for a protection request).
+CASE_PREFIXES: dict[str, str] = {
+    "protection_request": "BV",
+}
+DEFAULT_PREFIX = "HS"
+
+
+def case_prefix(process_id: str) -> str:
+    return CASE_PREFIXES.get(process_id, DEFAULT_PREFIX)
+
+
+def run(name: str | None, ctx) -> None:
+    if not name:
+        return
+    HANDLERS[name](ctx)

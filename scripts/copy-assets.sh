@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Copy the browser builds of bpmn-js from node_modules/ into the app's static folder.
+#
+# The pages load bpmn-js as plain <script>/<link> files (no bundler, no CDN). The copy keeps
+# the layout of bpmn-js's dist/ so that the relative font URLs inside the CSS still resolve:
+#   workflow_app/web/static/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js
+#   workflow_app/web/static/vendor/bpmn-js/bpmn-modeler.production.min.js
+#   workflow_app/web/static/vendor/bpmn-js/assets/{diagram-js,bpmn-js}.css
+#   workflow_app/web/static/vendor/bpmn-js/assets/bpmn-font/css/bpmn-embedded.css (+ font/)
+# vendor/ is generated (see .gitignore): run `npm ci` and then this script after a checkout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+src=node_modules/bpmn-js/dist
+dest=workflow_app/web/static/vendor/bpmn-js
+
+if [ ! -d "$src" ]; then
+    echo "copy-assets: $src not found; run 'npm ci' first" >&2
+    exit 1
+fi
+
+rm -rf "$dest"
+mkdir -p "$dest/assets"
+cp "$src/bpmn-navigated-viewer.production.min.js" "$src/bpmn-modeler.production.min.js" "$dest/"
+cp "$src"/assets/*.css "$dest/assets/"
+cp -R "$src/assets/bpmn-font" "$dest/assets/"
+cp node_modules/bpmn-js/LICENSE "$dest/"            # bpmn-js asks that its licence travel with it
+
+echo "copy-assets: bpmn-js $(node -p 'require("./node_modules/bpmn-js/package.json").version') -> $dest"

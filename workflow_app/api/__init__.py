@@ -1,0 +1,16 @@
+"""The JSON API, version 1 (flask-smorest; OpenAPI at /api/v1/openapi.json)."""
+from __future__ import annotations
+
+from flask_smorest import Api
+
+from .common import register_error_handlers
+
+
+def register(app) -> Api:
+    from . import audit, auth, instances, process_models, reference, tasks
+    api = Api(app)
+    api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    for module in (auth, reference, process_models, instances, tasks, audit):
+        api.register_blueprint(module.blp, url_prefix="/api/v1")
+    register_error_handlers(app)
+    return api

@@ -1,0 +1,1 @@
+"""Authentication (passwords, bearer tokens) and the access policy."""

@@ -1,0 +1,93 @@
+"""Who may see and do what: the one place for every access rule.
+
+- A case is visible to users of every agency taking part in it (requesting, competent,
+  cooperating, executing); monitors and auditors see every case, read-only.
+- A user acts on a task when their role is the task's role and their agency the task's
+  agency, or when the task is assigned to them. Auditors never write.
+- Clearance for confidential values: the head of the competent agency (who decides), the
+  protection force of the executing agency, and the case's file holder.
+"""
+from __future__ import annotations
+
+from sqlalchemy import exists, select
+
+from ..extensions import db
+from ..models import HumanTask, InstanceParty, ProcessInstance, User
+
+READ_ALL_ROLES = ("monitor", "auditor")
+
+
+def reads_everything(user: User) -> bool:
+    return any(user.has_role(r) for r in READ_ALL_ROLES)
+
+
+def is_read_only(user: User) -> bool:
+    """Auditors never write, whatever other role they also hold."""
+    return user.has_role("auditor")
+
+
+def visible_instances_filter(user: User):
+    """A WHERE clause on ProcessInstance for the cases `user` may see (None = all)."""
+    if reads_everything(user):
+        return None
+    return exists().where(InstanceParty.instance_id == ProcessInstance.id,
+                          InstanceParty.agency_code == user.agency_code)
+
+
+def can_see_instance(user: User, instance_id: str) -> bool:
+    if reads_everything(user):
+        return True
+    return db.session.execute(select(
+        exists().where(InstanceParty.instance_id == instance_id,
+                       InstanceParty.agency_code == user.agency_code))).scalar()
+
+
+def eligible_for(user: User, role: str, agency_code: str) -> bool:
+    """May `user` do a task of `role` in `agency_code` (claim, complete, be assigned)?"""
+    return (not is_read_only(user) and user.active
+            and user.has_role(role) and user.agency_code == agency_code)
+
+
+def can_act_on_task(user: User, task: HumanTask) -> bool:
+    if is_read_only(user):
+        return False
+    return eligible_for(user, task.role, task.agency_code) or task.assignee == user.username
+
+
+def is_head_of(user: User, agency_code: str) -> bool:
+    return not is_read_only(user) and user.has_role("leader") and user.agency_code == agency_code
+
+
+def can_assign(user: User, task: HumanTask) -> bool:
+    return is_head_of(user, task.agency_code)
+
+
+def can_release(user: User, task: HumanTask) -> bool:
+    return task.assignee == user.username or is_head_of(user, task.agency_code)
+
+
+def has_clearance(user: User, instance: ProcessInstance) -> bool:
+    if is_read_only(user):
+        return False
+    data = instance.data or {}
+    return ((user.has_role("leader") and user.agency_code == data.get("competent_agency"))
+            or (user.has_role("protection_officer") and user.agency_code == data.get("executing_agency"))
+            or (bool(data.get("file_holder")) and user.username == data.get("file_holder")))
+
+
+def can_cancel(user: User, instance: ProcessInstance) -> bool:
+    return user.has_role("admin") or is_head_of(user, (instance.data or {}).get("competent_agency"))
+
+
+def can_start(user: User, start_binding: dict) -> bool:
+    """The start event's lane role may start a case, and any role the diagram adds with
+    the `startedBy` property (an intake officer recording an oral request, for example)."""
+    return not is_read_only(user) and any(user.has_role(r) for r in start_binding.get("starters", []))
+
+
+def can_deploy(user: User) -> bool:
+    return not is_read_only(user) and (user.has_role("designer") or user.has_role("admin"))
+
+
+def can_read_audit(user: User) -> bool:
+    return user.has_role("auditor") or user.has_role("monitor")

@@ -1,0 +1,143 @@
+"""`flask --app workflow_app ...` commands (the CLI of API.md).
+
+Each command prints what a person needs and exits non-zero with a clear message on bad
+input; `--json` variants print nothing but JSON on stdout.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from .extensions import db
+from .models import ROLES, Agency, User
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(users)
+    app.cli.add_command(agencies)
+    app.cli.add_command(bpmn)
+    app.cli.add_command(run_timers)
+    app.cli.add_command(audit_group)
+
+
+@click.command("seed-demo")
+def seed_demo():
+    """Agencies, demo accounts, measures, diagrams and sample cases (idempotent)."""
+    from .demo import seed
+    result = seed()
+    click.echo("Đã nạp dữ liệu mẫu.")
+    for pid, version, created in result["deployed"]:
+        click.echo(f"  Quy trình {pid}: phiên bản {version}{' (mới)' if created else ''}")
+    click.echo(f"  Hồ sơ mẫu tạo mới: {result['samples']}")
+    click.echo(f"Tài khoản mẫu (mật khẩu chung: {result['password']}):")
+    for username, role, agency in result["accounts"]:
+        click.echo(f"  {username:32} {role:20} {agency}")
+
+
+users = AppGroup("users", help="Manage user accounts.")
+
+
+@users.command("create")
+@click.option("--username", required=True)
+@click.option("--role", "roles", required=True, multiple=True, type=click.Choice(ROLES))
+@click.option("--agency", required=True)
+@click.option("--full-name", default="")
+def users_create(username, roles, agency, full_name):
+    """Create a user; the password is the first line of stdin."""
+    from .auth.passwords import policy_problems
+    from .demo import create_user
+    if db.session.execute(select(User).where(User.username == username)).scalar_one_or_none():
+        raise click.ClickException(f"Tên đăng nhập '{username}' đã tồn tại.")
+    if db.session.get(Agency, agency) is None:
+        raise click.ClickException(f"Không có cơ quan mã '{agency}'.")
+    password = sys.stdin.readline().rstrip("\r\n")
+    problems = policy_problems(password)
+    if problems:
+        raise click.ClickException(" ".join(problems))
+    create_user(username, password, list(roles), agency, full_name)
+    db.session.commit()
+    click.echo(f"Đã tạo người dùng {username}.")
+
+
+@users.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def users_list(as_json):
+    rows = db.session.execute(select(User).order_by(User.username)).scalars().all()
+    items = [{"username": u.username, "roles": u.roles, "agency": u.agency_code} for u in rows]
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False))
+    else:
+        for item in items:
+            click.echo(f"{item['username']:32} {','.join(item['roles']):30} {item['agency']}")
+
+
+agencies = AppGroup("agencies", help="Agencies.")
+
+
+@agencies.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def agencies_list(as_json):
+    rows = db.session.execute(select(Agency).order_by(Agency.code)).scalars().all()
+    items = [{"code": a.code, "name": a.name} for a in rows]
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False))
+    else:
+        for item in items:
+            click.echo(f"{item['code']:12} {item['name']}")
+
+
+bpmn = AppGroup("bpmn", help="Diagrams.")
+
+
+@bpmn.command("deploy")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+def bpmn_deploy(path):
+    """Validate and deploy every diagram in PATH that changed."""
+    from .services.deploy import deploy_directory
+    from .services.errors import Invalid
+    try:
+        results = deploy_directory(path)
+    except Invalid as exc:
+        for problem in (exc.errors or {}).get("problems", []):
+            click.echo(f"  {problem['element_id'] or '-'}: {problem['message']}", err=True)
+        raise click.ClickException(exc.message) from None
+    for pid, version, created in results:
+        click.echo(f"{pid}: phiên bản {version} {'đã triển khai' if created else 'không đổi'}")
+
+
+@click.command("run-timers")
+@click.option("--loop", is_flag=True, help="Keep running, polling every --interval seconds.")
+@click.option("--interval", default=5.0, show_default=True)
+def run_timers(loop, interval):
+    """Fire due timers once (or keep doing it with --loop)."""
+    from .services.timers import fire_due
+    while True:
+        fired = fire_due()
+        if fired or not loop:
+            click.echo(f"Đã xử lý hẹn giờ của {fired} hồ sơ.")
+        if not loop:
+            return
+        db.session.remove()
+        time.sleep(interval)
+
+
+audit_group = AppGroup("audit", help="The audit log.")
+
+
+@audit_group.command("verify")
+def audit_verify():
+    """Check the hash chain; non-zero exit on a break."""
+    from .audit import verify
+    result = verify()
+    if result["ok"]:
+        click.echo(f"Chuỗi nhật ký nguyên vẹn: {result['events']} sự kiện.")
+        return
+    click.echo(f"Chuỗi nhật ký bị sửa đổi từ sự kiện số {result['first_bad_seq']}.", err=True)
+    sys.exit(1)

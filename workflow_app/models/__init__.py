@@ -1,0 +1,14 @@
+"""SQLAlchemy models: identity, process models, runtime, vault, audit."""
+from .audit import AuditEvent, AuditHead
+from .catalogue import Measure
+from .identity import ROLE_TITLES, ROLES, Agency, ApiToken, User, UserRole
+from .process import ProcessModel, ProcessModelVersion
+from .runtime import (CaseCounter, CaseFileEntry, HumanTask, InstanceParty, Notification,
+                      ProcessInstance, STATUSES)
+from .vault import VaultEntry
+
+__all__ = [
+    "Agency", "ApiToken", "AuditEvent", "AuditHead", "CaseCounter", "CaseFileEntry",
+    "HumanTask", "InstanceParty", "Measure", "Notification", "ProcessInstance", "ProcessModel",
+    "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "User", "UserRole", "VaultEntry",
+]

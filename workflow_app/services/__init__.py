@@ -1,0 +1,1 @@
+"""Use cases in plain functions; views and the CLI call these and nothing deeper."""

@@ -1,0 +1,97 @@
+"""Bring the database in line with one engine step, in the caller's transaction.
+
+Every change of an instance goes through `apply_step`: new state and status, the inbox
+rows (`human_task`) rewritten to match the READY user tasks, the agencies taking part,
+and the history appended to the audit chain. One function, so that starting, completing,
+firing a timer and cancelling can never disagree about what "saved" means.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import audit, clock, engine
+from ..extensions import db
+from ..models import HumanTask, InstanceParty, ProcessInstance
+from .bundles import Pinned
+from .errors import Conflict
+
+
+def parties_of(data: dict) -> set[str]:
+    """Agency codes named by the case data: keys ending in _agency or _agencies."""
+    codes = set()
+    for key, value in (data or {}).items():
+        if key.endswith("_agency") and isinstance(value, str) and value:
+            codes.add(value)
+        elif key.endswith("_agencies") and isinstance(value, list):
+            codes.update(v for v in value if isinstance(v, str) and v)
+    return codes
+
+
+def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, actor,
+               events: list[dict] | None = None) -> list[dict]:
+    """Save `step` into `instance` and return the audit events written (as dicts)."""
+    now = clock.now()
+    previous_status = instance.status
+    instance.state = step.state
+    instance.status = step.status
+    instance.error = step.error
+    instance.next_wakeup_at = step.next_wakeup_at if step.status in ("running", "waiting") else None
+    instance.updated_at = now
+    if step.status == "completed":
+        instance.completed_at = now
+
+    assigned = _sync_inbox(instance, pinned, step, now)
+    _sync_parties(instance, parties_of(instance.data) | {a["agency"] for a in assigned.values()})
+
+    history = list(events or [])
+    for event in step.events:
+        event = dict(event)
+        if event["type"] == "task_ready" and event["task_id"] in assigned:
+            event["data"] = {**event.get("data", {}), **assigned[event["task_id"]]}
+        history.append(event)
+    if step.status == "completed" and previous_status != "completed":
+        history.append({"type": "instance_completed", "data": {}})
+    for event in history:
+        event.setdefault("instance_id", instance.id)
+    try:
+        db.session.flush()
+    except StaleDataError:
+        db.session.rollback()
+        raise Conflict("Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.") from None
+    audit.append(history, actor)
+    return history
+
+
+def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, now) -> dict:
+    """Rewrite the instance's inbox rows; return {task id: {role, agency, due_at}}."""
+    existing = {row.id: row for row in db.session.execute(
+        select(HumanTask).where(HumanTask.instance_id == instance.id)).scalars()}
+    assigned = {}
+    for ready in step.ready:
+        binding = pinned.bindings.get(ready.process_id, {}).get(ready.element_id, {})
+        agency_var = binding.get("agency_var", "competent_agency")
+        agency = ready.data.get(agency_var) or (instance.data or {}).get(agency_var) or ""
+        role = binding.get("role") or ""
+        assigned[ready.id] = {"role": role, "agency": agency,
+                              "due_at": ready.due_at.isoformat() if ready.due_at else None}
+        row = existing.get(ready.id)
+        if row is not None:
+            row.due_at = ready.due_at
+            continue
+        db.session.add(HumanTask(
+            id=ready.id, instance_id=instance.id, process_id=ready.process_id,
+            element_id=ready.element_id, name=ready.name,
+            role=role, agency_code=agency, form_key=binding.get("form_key") or "",
+            due_at=ready.due_at, created_at=now))
+    for task_id, row in existing.items():
+        if task_id not in assigned:
+            db.session.delete(row)
+    return assigned
+
+
+def _sync_parties(instance: ProcessInstance, codes: set[str]) -> None:
+    known = set(db.session.execute(select(InstanceParty.agency_code)
+                                   .where(InstanceParty.instance_id == instance.id)).scalars())
+    for code in sorted(codes - known):
+        db.session.add(InstanceParty(instance_id=instance.id, agency_code=code))

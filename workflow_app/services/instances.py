@@ -1,0 +1,156 @@
+"""Use cases on cases (process instances): start, read, list, cancel, reveal."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, or_, select
+
+import handlers
+
+from .. import clock, engine, vault
+from ..auth import policy
+from ..extensions import db
+from ..models import AuditEvent, HumanTask, ProcessInstance, User
+from . import bundles
+from .advance import apply_step
+from .casefile import HandlerContext
+from .errors import Conflict, Forbidden, Invalid, NotFound
+from .forms_gate import sealed, validated
+from .numbers import next_case_number
+from .tx import begin_write
+
+
+def start_binding(pinned: bundles.Pinned, process_id: str) -> dict:
+    for element_id, binding in pinned.bindings[process_id].items():
+        if binding.get("kind") == "start":
+            return {**binding, "element_id": element_id}
+    return {"element_id": None, "form_key": None, "handler": None, "starters": [], "name": ""}
+
+
+def start_case(user: User, process_model_id: str, data) -> ProcessInstance:
+    """Start a case of `process_model_id` with the start form's `data`."""
+    begin_write()
+    top = bundles.latest_version(process_model_id)                       # 404
+    pinned = bundles.pinned(process_model_id, bundles.resolve_called(top))
+    binding = start_binding(pinned, process_model_id)
+    if not policy.can_start(user, binding):
+        raise Forbidden("Bạn không có quyền khởi tạo hồ sơ của quy trình này.")
+    instance_id = uuid.uuid4().hex
+    if binding["form_key"]:
+        values = validated(binding["form_key"], data, case=None)                         # 422
+    elif data:
+        raise Invalid("Quy trình này không nhận dữ liệu khởi tạo.", {"json": {"data": ["Không nhận dữ liệu."]}})
+    else:
+        values = {}
+    now = clock.now()
+    instance = ProcessInstance(
+        id=instance_id, case_number=next_case_number(handlers.case_prefix(process_model_id)),
+        process_model_id=process_model_id, model_version_id=top.id, called_versions=pinned.version_ids,
+        status="running", state="", data={}, started_by=user.username, created_at=now, updated_at=now)
+    db.session.add(instance)
+    db.session.flush()              # the row first: vault and case-file rows refer to it
+    if binding["form_key"]:
+        values = sealed(binding["form_key"], values, instance.id)
+    ctx = HandlerContext(user, instance, binding["element_id"] or "start", binding.get("name", ""), values)
+    handlers.run(binding["handler"], ctx)
+    instance.data = {**ctx.values, "case_number": instance.case_number,
+                     "settings": pinned.settings.get(process_model_id, {})}
+    step = engine.start(pinned.bundle, instance.data)
+    apply_step(instance, pinned, step, user, events=[{
+        "type": "instance_started", "element_id": binding["element_id"],
+        "element_name": binding.get("name"),
+        "data": {"process_model": process_model_id, "version": top.version, "values": ctx.values}}])
+    db.session.commit()
+    return instance
+
+
+def visible(user: User, instance_id: str, *, for_update: bool = False) -> ProcessInstance:
+    query = select(ProcessInstance).where(ProcessInstance.id == instance_id)
+    if for_update:
+        query = query.with_for_update()
+    instance = db.session.execute(query).scalar_one_or_none()
+    if instance is None or not policy.can_see_instance(user, instance_id):
+        raise NotFound("Không tìm thấy hồ sơ.")
+    return instance
+
+
+def listing(user: User, *, process_model=None, status=None, q=None, page=1, per_page=20):
+    query = select(ProcessInstance)
+    where = policy.visible_instances_filter(user)
+    if where is not None:
+        query = query.where(where)
+    if process_model:
+        query = query.where(ProcessInstance.process_model_id == process_model)
+    if status:
+        query = query.where(ProcessInstance.status == status)
+    if q:
+        query = query.where(or_(ProcessInstance.case_number.ilike(f"%{q}%")))
+    total = db.session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = db.session.execute(query.order_by(ProcessInstance.created_at.desc(), ProcessInstance.id)
+                              .limit(per_page).offset((page - 1) * per_page)).scalars().all()
+    return rows, total
+
+
+def active_tasks(instance_id: str) -> list[HumanTask]:
+    return list(db.session.execute(select(HumanTask).where(HumanTask.instance_id == instance_id)
+                                   .order_by(HumanTask.created_at, HumanTask.id)).scalars())
+
+
+def cancel(user: User, instance_id: str, reason) -> ProcessInstance:
+    begin_write()
+    instance = visible(user, instance_id, for_update=True)              # 404
+    if not policy.can_cancel(user, instance):
+        raise Forbidden("Chỉ thủ trưởng cơ quan có thẩm quyền hoặc quản trị viên được hủy hồ sơ.")
+    if instance.status in ("completed", "cancelled"):
+        raise Conflict("Hồ sơ đã kết thúc, không thể hủy.")
+    if not isinstance(reason, str) or not reason.strip():
+        raise Invalid("Thiếu lý do.", {"json": {"reason": ["Phải nêu lý do hủy hồ sơ."]}})
+    now = clock.now()
+    for task in active_tasks(instance.id):
+        db.session.delete(task)
+    instance.status, instance.next_wakeup_at, instance.updated_at = "cancelled", None, now
+    instance.completed_at = now
+    _flush_or_conflict()
+    from .. import audit
+    audit.append([{"type": "instance_cancelled", "instance_id": instance.id,
+                   "data": {"reason": reason.strip()}}], user)
+    db.session.commit()
+    return instance
+
+
+def reveal(user: User, instance_id: str, fields, reason) -> dict:
+    begin_write()
+    instance = visible(user, instance_id)                                 # 404
+    if not policy.has_clearance(user, instance):
+        raise Forbidden("Bạn không có thẩm quyền xem thông tin bảo mật của hồ sơ này.")
+    errors = {}
+    if not isinstance(reason, str) or not reason.strip():
+        errors["reason"] = ["Phải nêu lý do xem thông tin bảo mật."]
+    if not isinstance(fields, list) or not fields or not all(isinstance(f, str) and f for f in fields):
+        errors["fields"] = ["Phải chọn ít nhất một trường cần xem."]
+    if errors:
+        raise Invalid("Dữ liệu không hợp lệ.", {"json": errors})
+    selected = vault.matching(instance.data, fields)
+    if not selected:
+        raise Invalid("Dữ liệu không hợp lệ.", {"json": {"fields": ["Không có trường bảo mật nào khớp."]}})
+    values = vault.reveal_paths(selected)
+    from .. import audit
+    audit.append([{"type": "data_revealed", "instance_id": instance.id,
+                   "data": {"fields": sorted(selected), "reason": reason.strip()}}], user)
+    db.session.commit()
+    return values
+
+
+def history(user: User, instance_id: str) -> list[AuditEvent]:
+    visible(user, instance_id)
+    return list(db.session.execute(select(AuditEvent).where(AuditEvent.instance_id == instance_id)
+                                   .order_by(AuditEvent.seq)).scalars())
+
+
+def _flush_or_conflict():
+    from sqlalchemy.orm.exc import StaleDataError
+    try:
+        db.session.flush()
+    except StaleDataError:
+        db.session.rollback()
+        raise Conflict("Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.") from None

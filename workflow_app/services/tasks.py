@@ -1,0 +1,178 @@
+"""Use cases on user tasks: list, read, claim, release, assign, complete.
+
+Checks run in the order of the API contract: a task the caller may not see is 404, a
+task the caller may not act on 403, a task in the wrong state (done, held by someone
+else, changed meanwhile) 409, and invalid data 422. Nothing is written before they pass.
+"""
+from __future__ import annotations
+
+from sqlalchemy import and_, func, or_, select
+
+import forms
+import handlers
+
+from .. import audit, clock, engine, vault
+from ..auth import policy
+from ..extensions import db
+from ..models import AuditEvent, HumanTask, ProcessInstance, User
+from . import bundles
+from .advance import apply_step
+from .casefile import HandlerContext
+from .errors import Conflict, Forbidden, Invalid, NotFound
+from .forms_gate import sealed, validated
+from .instances import visible
+from .tx import begin_write
+
+SCOPES = ("mine", "group", "agency", "all")
+GONE = "Nhiệm vụ đã được hoàn thành hoặc không còn hiệu lực."
+
+
+def listing(user: User, *, scope="all", overdue=False, process_model=None, q=None, page=1, per_page=50):
+    mine = HumanTask.assignee == user.username
+    group = and_(HumanTask.agency_code == user.agency_code, HumanTask.role.in_(user.roles),
+                 or_(HumanTask.assignee.is_(None), mine))
+    where = {"mine": mine, "group": group, "agency": HumanTask.agency_code == user.agency_code,
+             "all": or_(mine, group)}[scope]
+    query = select(HumanTask, ProcessInstance.case_number).join(
+        ProcessInstance, ProcessInstance.id == HumanTask.instance_id).where(where)
+    if overdue:
+        query = query.where(HumanTask.due_at < clock.now())
+    if process_model:
+        query = query.where(ProcessInstance.process_model_id == process_model)
+    if q:
+        query = query.where(ProcessInstance.case_number.ilike(f"%{q}%"))
+    total = db.session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = db.session.execute(query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at,
+                                             HumanTask.created_at, HumanTask.id)
+                              .limit(per_page).offset((page - 1) * per_page)).all()
+    return rows, total
+
+
+def visible_task(user: User, task_id: str) -> HumanTask:
+    """The READY task `task_id` if the caller may see its case; for a task that is done,
+    403 or 409 (never 404) to callers who may see the case."""
+    task = db.session.get(HumanTask, task_id)
+    if task is not None:
+        if not policy.can_see_instance(user, task.instance_id):
+            raise NotFound("Không tìm thấy nhiệm vụ.")
+        return task
+    ready_event = db.session.execute(select(AuditEvent).where(
+        AuditEvent.task_id == task_id, AuditEvent.type == "task_ready").limit(1)).scalar_one_or_none()
+    if ready_event is None or not policy.can_see_instance(user, ready_event.instance_id):
+        raise NotFound("Không tìm thấy nhiệm vụ.")
+    data = ready_event.data or {}
+    if not policy.eligible_for(user, data.get("role", ""), data.get("agency", "")):
+        raise Forbidden("Bạn không được giao xử lý nhiệm vụ này.")
+    raise Conflict(GONE)
+
+
+def _require_can_act(user: User, task: HumanTask) -> None:
+    if not policy.can_act_on_task(user, task):
+        raise Forbidden("Bạn không được giao xử lý nhiệm vụ này.")
+
+
+def _locked_task(user: User, task_id: str) -> tuple[HumanTask, ProcessInstance]:
+    """Lock the instance first (one writer per case), then read its task row."""
+    begin_write()
+    task = visible_task(user, task_id)
+    instance = visible(user, task.instance_id, for_update=True)
+    db.session.refresh(task)
+    return task, instance
+
+
+def claim(user: User, task_id: str) -> HumanTask:
+    task, _ = _locked_task(user, task_id)
+    _require_can_act(user, task)
+    if task.assignee == user.username:
+        return task
+    if task.assignee is not None:
+        raise Conflict(f"Nhiệm vụ đang do {task.assignee} xử lý.")
+    task.assignee = user.username
+    audit.append([_task_event("task_claimed", task, {"assignee": user.username})], user)
+    db.session.commit()
+    return task
+
+
+def release(user: User, task_id: str) -> HumanTask:
+    task, _ = _locked_task(user, task_id)
+    if not policy.can_release(user, task):
+        raise Forbidden("Chỉ người đang giữ nhiệm vụ hoặc thủ trưởng được trả lại nhiệm vụ.")
+    if task.assignee is None:
+        return task
+    previous, task.assignee = task.assignee, None
+    audit.append([_task_event("task_released", task, {"previous_assignee": previous})], user)
+    db.session.commit()
+    return task
+
+
+def assign(user: User, task_id: str, username) -> HumanTask:
+    task, _ = _locked_task(user, task_id)
+    if not policy.can_assign(user, task):
+        raise Forbidden("Chỉ thủ trưởng cơ quan được giao nhiệm vụ.")
+    if not isinstance(username, str) or not username.strip():
+        raise Invalid("Dữ liệu không hợp lệ.", {"json": {"username": ["Phải chọn người được giao."]}})
+    assignee = db.session.execute(select(User).where(User.username == username.strip())).scalar_one_or_none()
+    if assignee is None or not policy.eligible_for(assignee, task.role, task.agency_code):
+        raise Invalid("Dữ liệu không hợp lệ.",
+                      {"json": {"username": ["Người này không đủ điều kiện xử lý nhiệm vụ."]}})
+    task.assignee = assignee.username
+    audit.append([_task_event("task_assigned", task, {"assignee": assignee.username})], user)
+    db.session.commit()
+    return task
+
+
+def complete(user: User, task_id: str, data) -> tuple[ProcessInstance, list[HumanTask]]:
+    """Complete one user task for `user`: the only way a user task is completed."""
+    task, instance = _locked_task(user, task_id)                       # 404 / 409 (gone)
+    _require_can_act(user, task)                                        # 403
+    if task.assignee is not None and task.assignee != user.username:
+        raise Conflict(f"Nhiệm vụ đang do {task.assignee} xử lý.")      # 409
+    if instance.status not in ("running", "waiting"):
+        raise Conflict("Hồ sơ không ở trạng thái xử lý.")
+    pinned = bundles.for_instance(instance)
+    values = validated(task.form_key, data, case=instance.data)                    # 422
+    values = sealed(task.form_key, values, instance.id)
+    binding = pinned.bindings.get(task.process_id, {}).get(task.element_id, {})
+    ctx = HandlerContext(user, instance, task.element_id, task.name, values, task_id=task.id)
+    handlers.run(binding.get("handler"), ctx)
+    events = []
+    if task.assignee is None:
+        events.append(_task_event("task_claimed", task, {"assignee": user.username}))
+    events.append(_task_event("task_completed", task, {"values": ctx.values}))
+    instance.data = {**instance.data, **ctx.values}
+    try:
+        step = engine.complete(pinned.bundle, instance.state, task.id, ctx.values)
+    except engine.TaskNotReady:
+        raise Conflict(GONE) from None
+    apply_step(instance, pinned, step, user, events=events)
+    db.session.commit()
+    return instance, [t for t in _ready_rows(instance.id)]
+
+
+def form_of(user: User, task: HumanTask, instance: ProcessInstance) -> tuple[dict, dict]:
+    """(JSON Schema, starting values) of the task's form for `user`."""
+    from . import catalogue
+    schema = forms.json_schema(task.form_key, choices=catalogue.choices())
+    data = {k: instance.data[k] for k in forms.fields_of(task.form_key) if k in (instance.data or {})}
+    if vault.references(data):
+        if policy.has_clearance(user, instance):
+            data = vault.revealed(data)
+            audit.append([{"type": "data_revealed", "instance_id": instance.id, "task_id": task.id,
+                           "element_id": task.element_id, "element_name": task.name,
+                           "data": {"fields": [p for p, _ in vault.references(
+                               {k: instance.data[k] for k in data})], "reason": "Mở biểu mẫu nhiệm vụ"}}], user)
+            db.session.commit()
+        else:
+            data = vault.masked(data)
+    return schema, data
+
+
+def _ready_rows(instance_id: str) -> list[HumanTask]:
+    return list(db.session.execute(select(HumanTask).where(HumanTask.instance_id == instance_id)
+                                   .order_by(HumanTask.created_at, HumanTask.id)).scalars())
+
+
+def _task_event(kind: str, task: HumanTask, data: dict) -> dict:
+    return {"type": kind, "instance_id": task.instance_id, "element_id": task.element_id,
+            "element_name": task.name, "task_id": task.id,
+            "data": {"role": task.role, "agency": task.agency_code, **data}}
