@@ -27,3 +27,14 @@ cp -R "$src/assets/bpmn-font" "$dest/assets/"
 cp node_modules/bpmn-js/LICENSE "$dest/"            # bpmn-js asks that its licence travel with it
 
 echo "copy-assets: bpmn-js $(node -p 'require("./node_modules/bpmn-js/package.json").version') -> $dest"
+
+# Swagger UI for /api/docs (served by flask-smorest from these files, not from a CDN).
+swagger_src=node_modules/swagger-ui-dist
+swagger_dest=workflow_app/web/static/vendor/swagger-ui
+if [ -d "$swagger_src" ]; then
+    rm -rf "$swagger_dest"
+    mkdir -p "$swagger_dest"
+    cp "$swagger_src"/swagger-ui-bundle.js "$swagger_src"/swagger-ui-standalone-preset.js \
+       "$swagger_src"/swagger-ui.css "$swagger_src"/LICENSE "$swagger_dest/"
+    echo "copy-assets: swagger-ui-dist $(node -p 'require("./node_modules/swagger-ui-dist/package.json").version') -> $swagger_dest"
+fi

@@ -12,7 +12,8 @@ from .extensions import db, migrate
 
 
 def create_app(overrides: dict | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(__name__, instance_relative_config=True, static_folder="web/static",
+                static_url_path="/static")
     app.config.update(config_module.load(app.instance_path, overrides))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
@@ -28,6 +29,12 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     from .cli import register as register_cli
     register_cli(app)
+
+    @app.get("/")
+    def home():
+        # The officials' pages come with their own blueprint; until then the API docs.
+        from flask import redirect
+        return redirect("/api/docs")
     return app
 
 
