@@ -7,10 +7,10 @@ from .common import register_error_handlers
 
 
 def register(app) -> Api:
-    from . import audit, auth, instances, process_models, reference, tasks
+    from . import audit, auth, casefile, instances, process_models, reference, tasks
     api = Api(app)
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
-    for module in (auth, reference, process_models, instances, tasks, audit):
+    for module in (auth, reference, process_models, instances, tasks, casefile, audit):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
     register_error_handlers(app)
     return api
