@@ -72,6 +72,8 @@ def test_a_timer_fires_only_when_the_application_clock_passes_it():
     assert sorted(r.element_id for r in late.ready) == ["escalate", "work"]
     assert "timer_fired" in [e["type"] for e in late.events]
     assert late.next_wakeup_at is None
+    work = next(r for r in late.ready if r.element_id == "work")
+    assert work.due_at == early.ready[0].due_at        # still overdue, not deadline-free
 
 
 def test_state_round_trips_and_completion_continues_from_it():

@@ -202,15 +202,22 @@ def _is_waiting_timer(task) -> bool:
             and isinstance(getattr(task.task_spec, "event_definition", None), TimerEventDefinition))
 
 
+def _is_timer(task) -> bool:
+    return isinstance(getattr(task.task_spec, "event_definition", None), TimerEventDefinition)
+
+
 def _due_at(task) -> datetime | None:
     """The earliest deadline among the boundary timers attached to `task` (or to the
-    multi-instance task it belongs to): the due date is the timer, never a second sum."""
+    multi-instance task it belongs to): the due date is the timer, never a second sum.
+    A timer that already fired (non-interrupting) still marks the deadline: the task is
+    overdue, not free of a deadline."""
     deadlines = []
     for holder in (task, task.parent):
         if holder is None or holder.parent is None:
             continue
         for sibling in holder.parent.children:
-            if sibling is not holder and _is_waiting_timer(sibling):
+            if sibling is not holder and _is_timer(sibling) and sibling.state in (
+                    TaskState.WAITING, TaskState.COMPLETED):
                 deadline = _timer_deadline(sibling)
                 if deadline is not None:
                     deadlines.append(deadline)

@@ -44,8 +44,5 @@ def restore(state: str, spec, subprocess_specs) -> BpmnWorkflow:
 
 
 def attach_engine(workflow: BpmnWorkflow) -> None:
-    """The sandboxed engine, on the workflow and on every subprocess."""
-    engine = script_engine()
-    workflow.script_engine = engine
-    for sub in workflow.subprocesses.values():
-        sub.script_engine = engine
+    """The sandboxed engine; subprocesses take theirs from the top workflow."""
+    workflow.script_engine = script_engine()

@@ -1,0 +1,4 @@
+"""Scenarios of features/bao_ve_bao_mat.feature; the steps are in conftest.py."""
+from pytest_bdd import scenarios
+
+scenarios("bao_ve_bao_mat.feature")
