@@ -178,11 +178,24 @@ def _events(workflow: BpmnWorkflow, before: dict) -> list[dict]:
         elif task.state == TaskState.COMPLETED and (kind := _kind(task)):
             data = {}
             if kind == "gateway_taken":
-                data["to"] = sorted({c.task_spec.bpmn_id for c in task.children
-                                     if c.task_spec.bpmn_id and not c.has_state(
-                                         TaskState.CANCELLED | TaskState.PREDICTED_MASK)})
+                data["to"] = sorted(_next_elements(task))
             events.append({"type": kind, **base, "data": data})
     return events
+
+
+def _next_elements(task, depth: int = 0) -> set[str]:
+    """BPMN ids of the elements a completed gateway led to, looking through the engine's
+    internal tasks (boundary-event splits) but not at the boundary events themselves."""
+    found = set()
+    for child in task.children:
+        if child.has_state(TaskState.CANCELLED | TaskState.PREDICTED_MASK):
+            continue
+        if child.task_spec.bpmn_id:
+            if child.task_spec.__class__.__name__ != "BoundaryEvent":
+                found.add(child.task_spec.bpmn_id)
+        elif depth < 3:
+            found |= _next_elements(child, depth + 1)
+    return found
 
 
 def _timer_deadline(task) -> datetime | None:
