@@ -8,7 +8,7 @@ import pytest
 
 from workflow_app import clock, engine
 
-DIAGRAMS = Path(__file__).parent / "diagrams"
+DIAGRAMS = Path(__file__).parent.parent / "diagrams"
 
 
 def bundle(name: str, process_id: str) -> engine.SpecBundle:

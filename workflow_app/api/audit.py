@@ -1,4 +1,4 @@
-"""The audit log, for auditors (and monitors)."""
+"""The audit log, for auditors."""
 from __future__ import annotations
 
 from datetime import datetime

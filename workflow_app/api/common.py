@@ -42,7 +42,7 @@ def current_user():
 def json_body() -> dict:
     """The request's JSON object: 400 when it is not JSON, 422 when it is not an object."""
     data = request.get_json(silent=True, force=True) if request.get_data() else {}
-    if data is None:
+    if data is None and request.get_data().strip() != b"null":     # `null` is JSON, not an object
         raise ServiceError("JSON không hợp lệ.")
     if not isinstance(data, dict):
         raise Invalid("Dữ liệu phải là một đối tượng JSON.", {"json": {"_schema": ["Dữ liệu phải là một đối tượng JSON."]}})

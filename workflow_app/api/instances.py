@@ -54,7 +54,7 @@ def get_instance(instance_id):
 @blp.response(200, InstanceOut)
 def cancel(instance_id):
     user = current_user()
-    instances.visible(user, instance_id)            # 404 before the body is read
+    instances.visible(user, instance_id, for_cancel=True)   # 404 before the body is read
     body = json_body()
     return instances.cancel(user, instance_id, body.get("reason"))
 

@@ -67,14 +67,14 @@ def get_bpmn(model_id, version):
 @blp.doc(requestBody={"content": {"application/xml": {"schema": {"type": "string"}}}})
 @blp.response(201, VersionOut)
 def deploy_version(model_id):
+    from ..auth import policy
+    from ..services.errors import Forbidden
+    if not policy.can_deploy(current_user()):                # 403 before 422 (API.md, Errors)
+        raise Forbidden("Chỉ người thiết kế quy trình được triển khai sơ đồ.")
     xml = request.get_data()
     if not xml:
         return error_response(422, "Thiếu nội dung sơ đồ BPMN.", problems=[
             {"element_id": None, "message": "Nội dung yêu cầu phải là tệp BPMN (XML)."}])
-    from ..auth import policy
-    from ..services.errors import Forbidden
-    if not policy.can_deploy(current_user()):
-        raise Forbidden("Chỉ người thiết kế quy trình được triển khai sơ đồ.")
     parsed_id = _process_id_of(xml)
     if parsed_id is not None and parsed_id != model_id:
         return error_response(422, "Sơ đồ không hợp lệ.", problems=[

@@ -9,7 +9,8 @@ from SpiffWorkflow.util.task import TaskState as _TaskState  # noqa: F401 (keeps
 from . import clock as _clock
 from .iterators import raise_depth_limit as _raise_depth_limit
 from .parsing import Problem, ParsedDiagram, check_with_spiff, read
-from .runtime import ReadyTask, Step, TaskNotReady, complete, fire_timers, ready_task, start
+from .runtime import (NotWaiting, ReadyTask, Step, TaskNotReady, complete, deliver, fire_timers,
+                      ready_task, start)
 from .sandbox import HELPERS, ScriptRefused, compile_script
 from .specs import SpecBundle
 from .specs import clear as clear_spec_cache
@@ -19,7 +20,7 @@ _clock.install()
 _raise_depth_limit()
 
 __all__ = [
-    "HELPERS", "ParsedDiagram", "Problem", "ReadyTask", "ScriptRefused", "SpecBundle", "Step",
-    "TaskNotReady", "check_with_spiff", "clear_spec_cache", "compile_script", "complete",
+    "HELPERS", "NotWaiting", "ParsedDiagram", "Problem", "ReadyTask", "ScriptRefused", "SpecBundle", "Step",
+    "TaskNotReady", "check_with_spiff", "clear_spec_cache", "compile_script", "complete", "deliver",
     "fire_timers", "get_specs", "read", "ready_task", "start",
 ]

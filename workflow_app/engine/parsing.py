@@ -36,10 +36,12 @@ class ParsedDiagram:
     settings: dict = field(default_factory=dict)
     bindings: dict = field(default_factory=dict)    # element id -> binding dict
     called: list = field(default_factory=list)      # ids of called processes
+    messages: dict = field(default_factory=dict)    # message name -> {"starts": process id}
     problems: list = field(default_factory=list)
 
     def as_bindings_doc(self) -> dict:
-        return {"tasks": self.bindings, "settings": self.settings, "called": self.called}
+        return {"tasks": self.bindings, "settings": self.settings, "called": self.called,
+                "messages": self.messages}
 
 
 def _properties(node) -> dict:
@@ -107,9 +109,27 @@ def read(xml: bytes) -> ParsedDiagram:
                                                        "có id dạng lane_<vai trò>."))
         if not binding["form_key"]:
             result.problems.append(Problem(element_id, "Thiếu thuộc tính formKey."))
+    result.messages = _message_routes(root, process)
     result.called = sorted({c.get("calledElement") for c in
                             process.xpath(".//bpmn:callActivity", namespaces=NS) if c.get("calledElement")})
     return result
+
+
+def _message_routes(root, process) -> dict:
+    """Throwing message events that start a case of another process: the property
+    `startsProcess` on the event names it (docs/adr/0008-messages.md)."""
+    names = {m.get("id"): m.get("name") or m.get("id")
+             for m in root.xpath("./bpmn:message", namespaces=NS)}
+    routes = {}
+    throwing = process.xpath(".//bpmn:intermediateThrowEvent | .//bpmn:endEvent | .//bpmn:sendTask",
+                             namespaces=NS)
+    for node in throwing:
+        target = _properties(node).get("startsProcess")
+        for definition in node.xpath("./bpmn:messageEventDefinition", namespaces=NS):
+            name = names.get(definition.get("messageRef"), definition.get("messageRef"))
+            if name and target:
+                routes[name] = {"starts": target, "element_id": node.get("id")}
+    return routes
 
 
 def check_with_spiff(xml_by_process: dict[str, bytes], process_id: str) -> list[Problem]:

@@ -14,9 +14,13 @@ from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
+from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent
 from SpiffWorkflow.bpmn.specs.event_definitions.item_aware_event import ErrorEventDefinition
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.util import BpmnEvent
 from SpiffWorkflow.exceptions import SpiffWorkflowException, TaskNotFoundException
+from SpiffWorkflow.spiff.specs.event_definitions import \
+    MessageEventDefinition as SpiffMessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
 
 from .specs import SpecBundle
@@ -25,6 +29,10 @@ from .state import attach_engine, dump, restore
 
 class TaskNotReady(Exception):
     """The task does not exist in the instance, or is not a READY user task."""
+
+
+class NotWaiting(Exception):
+    """The instance is not waiting for the message delivered to it."""
 
 
 @dataclass
@@ -46,6 +54,7 @@ class Step:
     next_wakeup_at: datetime | None = None
     error: str | None = None
     data: dict = field(default_factory=dict)   # workflow data, once completed
+    thrown: list[dict] = field(default_factory=list)   # messages for other cases: {name, payload}
 
 
 def start(bundle: SpecBundle, data: dict) -> Step:
@@ -70,6 +79,19 @@ def complete(bundle: SpecBundle, state: str, task_id: str, values: dict) -> Step
 def fire_timers(bundle: SpecBundle, state: str) -> Step:
     workflow = restore(state, bundle.spec, bundle.subprocess_specs)
     return _advance(workflow, _snapshot(workflow), workflow.refresh_timers)
+
+
+def deliver(bundle: SpecBundle, state: str, name: str, payload: dict) -> Step:
+    """Deliver message `name` to an instance waiting for it (NotWaiting otherwise)."""
+    workflow = restore(state, bundle.spec, bundle.subprocess_specs)
+    if name not in waiting_messages(workflow):
+        raise NotWaiting(name)
+    event = BpmnEvent(SpiffMessageEventDefinition(name), payload=payload)
+    return _advance(workflow, _snapshot(workflow), lambda: workflow.send_event(event))
+
+
+def waiting_messages(workflow: BpmnWorkflow) -> set[str]:
+    return {e.name for e in workflow.waiting_events() if e.event_type.endswith("MessageEventDefinition")}
 
 
 def ready_task(bundle: SpecBundle, state: str, task_id: str) -> ReadyTask:
@@ -107,7 +129,7 @@ def _advance(workflow: BpmnWorkflow, before: dict, act) -> Step:
     except Exception as exc:  # a handler-free engine should not get here; keep the case safe
         error = {"message": f"{exc.__class__.__name__}: {exc}", "element_id": None}
     events = _events(workflow, before)
-    thrown_error = _uncaught_error(workflow)
+    thrown_error, thrown = _thrown(workflow)
     if error is None and thrown_error is not None:
         error = thrown_error
     if error is not None:
@@ -125,7 +147,7 @@ def _advance(workflow: BpmnWorkflow, before: dict, act) -> Step:
         status = "waiting"
     return Step(state=dump(workflow), status=status, ready=ready, events=events,
                 next_wakeup_at=_next_wakeup(workflow), error=error and error["message"],
-                data=dict(workflow.data) if status == "completed" else {})
+                data=dict(workflow.data) if status == "completed" else {}, thrown=thrown)
 
 
 def _incident(exc: SpiffWorkflowException) -> dict:
@@ -139,13 +161,18 @@ def _incident(exc: SpiffWorkflowException) -> dict:
             "element_name": getattr(spec, "bpmn_name", None)}
 
 
-def _uncaught_error(workflow: BpmnWorkflow) -> dict | None:
+def _thrown(workflow: BpmnWorkflow) -> tuple[dict | None, list[dict]]:
+    """Events nothing inside the workflow caught: an error (an incident) and messages for
+    other cases. SpiffWorkflow empties the list on read, so it is read once, here."""
+    error, messages = None, []
     for event in workflow.get_events():
         definition = getattr(event, "event_definition", None)
-        if isinstance(definition, ErrorEventDefinition):
+        if isinstance(definition, ErrorEventDefinition) and error is None:
             code = getattr(definition, "code", None) or getattr(definition, "name", "")
-            return {"message": f"Sự kiện lỗi không được xử lý: {code}", "element_id": None}
-    return None
+            error = {"message": f"Sự kiện lỗi không được xử lý: {code}", "element_id": None}
+        elif isinstance(definition, MessageEventDefinition):
+            messages.append({"name": definition.name, "payload": dict(event.payload or {})})
+    return error, messages
 
 
 def _kind(task) -> str | None:
@@ -155,7 +182,7 @@ def _kind(task) -> str | None:
     definition = getattr(spec, "event_definition", None)
     if isinstance(definition, TimerEventDefinition):
         return "timer_fired"
-    if isinstance(definition, MessageEventDefinition):
+    if isinstance(definition, MessageEventDefinition) and isinstance(spec, CatchingEvent):
         return "message_received"
     if "Gateway" in spec.__class__.__name__:
         return "gateway_taken"

@@ -3,12 +3,12 @@ from .audit import AuditEvent, AuditHead
 from .catalogue import Measure
 from .identity import ROLE_TITLES, ROLES, Agency, ApiToken, User, UserRole
 from .process import ProcessModel, ProcessModelVersion
-from .runtime import (CaseCounter, CaseFileEntry, HumanTask, InstanceParty, Notification,
+from .runtime import (CaseCounter, CaseFileEntry, HumanTask, InstanceLink, InstanceParty, Notification,
                       ProcessInstance, STATUSES)
 from .vault import VaultEntry
 
 __all__ = [
     "Agency", "ApiToken", "AuditEvent", "AuditHead", "CaseCounter", "CaseFileEntry",
-    "HumanTask", "InstanceParty", "Measure", "Notification", "ProcessInstance", "ProcessModel",
+    "HumanTask", "InstanceLink", "InstanceParty", "Measure", "Notification", "ProcessInstance", "ProcessModel",
     "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "User", "UserRole", "VaultEntry",
 ]

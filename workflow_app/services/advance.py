@@ -29,7 +29,7 @@ def parties_of(data: dict) -> set[str]:
 
 
 def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, actor,
-               events: list[dict] | None = None) -> list[dict]:
+               events: list[dict] | None = None, hops: int = 0) -> list[dict]:
     """Save `step` into `instance` and return the audit events written (as dicts)."""
     now = clock.now()
     previous_status = instance.status
@@ -60,6 +60,9 @@ def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, act
         db.session.rollback()
         raise Conflict("Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.") from None
     audit.append(history, actor)
+    if step.thrown:
+        from .messages import route
+        route(instance, pinned, step, actor, hops)
     return history
 
 

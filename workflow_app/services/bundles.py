@@ -21,9 +21,10 @@ class Pinned:
     bindings: dict          # process id -> {element id -> binding}
     settings: dict          # process id -> settings
     version_ids: dict       # process id -> version row id
+    messages: dict          # message name -> route ({"starts": process id}), all processes
 
 
-_bindings_cache: dict[tuple, tuple[dict, dict]] = {}
+_bindings_cache: dict[tuple, tuple[dict, dict, dict]] = {}
 
 
 def latest_version(process_id: str) -> ProcessModelVersion:
@@ -60,8 +61,9 @@ def pinned(process_id: str, version_ids: dict[str, int]) -> Pinned:
     if key not in _bindings_cache:
         docs = db.session.execute(select(ProcessModelVersion.process_model_id, ProcessModelVersion.bindings)
                                   .where(ProcessModelVersion.id.in_(version_ids.values()))).all()
-        _bindings_cache[key] = ({pid: b["tasks"] for pid, b in docs}, {pid: b["settings"] for pid, b in docs})
-    bindings, settings = _bindings_cache[key]
+        _bindings_cache[key] = ({pid: b["tasks"] for pid, b in docs}, {pid: b["settings"] for pid, b in docs},
+                                {name: route for _, b in docs for name, route in b.get("messages", {}).items()})
+    bindings, settings, messages = _bindings_cache[key]
 
     def load_xml():
         docs = db.session.execute(select(ProcessModelVersion.process_model_id, ProcessModelVersion.bpmn_xml)
@@ -69,7 +71,7 @@ def pinned(process_id: str, version_ids: dict[str, int]) -> Pinned:
         return {pid: bytes(xml) for pid, xml in docs}
 
     bundle = engine.get_specs(key, process_id, load_xml)
-    return Pinned(bundle, bindings, settings, dict(version_ids))
+    return Pinned(bundle, bindings, settings, dict(version_ids), messages)
 
 
 def for_instance(instance: ProcessInstance) -> Pinned:

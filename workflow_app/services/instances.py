@@ -32,19 +32,33 @@ def start_case(user: User, process_model_id: str, data) -> ProcessInstance:
     begin_write()
     top = bundles.latest_version(process_model_id)                       # 404
     pinned = bundles.pinned(process_model_id, bundles.resolve_called(top))
-    binding = start_binding(pinned, process_model_id)
-    if not policy.can_start(user, binding):
+    if not policy.can_start(user, start_binding(pinned, process_model_id)):
         raise Forbidden("Bạn không có quyền khởi tạo hồ sơ của quy trình này.")
-    instance_id = uuid.uuid4().hex
+    instance = create_case(user, process_model_id, data, top=top, pinned=pinned)
+    db.session.commit()
+    return instance
+
+
+def create_case(user: User, process_model_id: str, data, *, top=None, pinned=None,
+                events: list[dict] | None = None, from_message: bool = False) -> ProcessInstance:
+    """Validate the start data and create the case, in the caller's transaction.
+
+    A case started by a message from another case (`from_message`) and whose diagram has no
+    start form takes the message payload as it is: it comes from a deployed diagram."""
+    top = top or bundles.latest_version(process_model_id)
+    pinned = pinned or bundles.pinned(process_model_id, bundles.resolve_called(top))
+    binding = start_binding(pinned, process_model_id)
     if binding["form_key"]:
         values = validated(binding["form_key"], data, case=None)                         # 422
+    elif from_message:
+        values = dict(data or {})
     elif data:
         raise Invalid("Quy trình này không nhận dữ liệu khởi tạo.", {"json": {"data": ["Không nhận dữ liệu."]}})
     else:
         values = {}
     now = clock.now()
     instance = ProcessInstance(
-        id=instance_id, case_number=next_case_number(handlers.case_prefix(process_model_id)),
+        id=uuid.uuid4().hex, case_number=next_case_number(handlers.case_prefix(process_model_id)),
         process_model_id=process_model_id, model_version_id=top.id, called_versions=pinned.version_ids,
         status="running", state="", data={}, started_by=user.username, created_at=now, updated_at=now)
     db.session.add(instance)
@@ -59,17 +73,18 @@ def start_case(user: User, process_model_id: str, data) -> ProcessInstance:
     apply_step(instance, pinned, step, user, events=[{
         "type": "instance_started", "element_id": binding["element_id"],
         "element_name": binding.get("name"),
-        "data": {"process_model": process_model_id, "version": top.version, "values": ctx.values}}])
-    db.session.commit()
+        "data": {"process_model": process_model_id, "version": top.version, "values": ctx.values}},
+        *(events or [])])
     return instance
 
 
-def visible(user: User, instance_id: str, *, for_update: bool = False) -> ProcessInstance:
+def visible(user: User, instance_id: str, *, for_update: bool = False, for_cancel: bool = False) -> ProcessInstance:
     query = select(ProcessInstance).where(ProcessInstance.id == instance_id)
     if for_update:
         query = query.with_for_update()
     instance = db.session.execute(query).scalar_one_or_none()
-    if instance is None or not policy.can_see_instance(user, instance_id):
+    sees = policy.can_find_for_cancel if for_cancel else policy.can_see_instance
+    if instance is None or not sees(user, instance_id):
         raise NotFound("Không tìm thấy hồ sơ.")
     return instance
 
@@ -98,7 +113,7 @@ def active_tasks(instance_id: str) -> list[HumanTask]:
 
 def cancel(user: User, instance_id: str, reason) -> ProcessInstance:
     begin_write()
-    instance = visible(user, instance_id, for_update=True)              # 404
+    instance = visible(user, instance_id, for_update=True, for_cancel=True)   # 404
     if not policy.can_cancel(user, instance):
         raise Forbidden("Chỉ thủ trưởng cơ quan có thẩm quyền hoặc quản trị viên được hủy hồ sơ.")
     if instance.status in ("completed", "cancelled"):

@@ -76,7 +76,11 @@ def _locked_task(user: User, task_id: str) -> tuple[HumanTask, ProcessInstance]:
     begin_write()
     task = visible_task(user, task_id)
     instance = visible(user, task.instance_id, for_update=True)
-    db.session.refresh(task)
+    db.session.expire(task)
+    task = db.session.get(HumanTask, task_id)
+    if task is None:                    # done by someone else while we waited for the lock
+        visible_task(user, task_id)     # 403 (never eligible) or 409 (gone)
+        raise Conflict(GONE)
     return task, instance
 
 
