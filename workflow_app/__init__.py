@@ -13,6 +13,7 @@ from .extensions import db, migrate
 
 def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True, static_folder="web/static",
+                template_folder="web/templates",
                 static_url_path="/static")
     app.config.update(config_module.load(app.instance_path, overrides))
     app.json.ensure_ascii = False
@@ -27,14 +28,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .api import register as register_api
     register_api(app)
 
+    from .web import register as register_web
+    register_web(app)
+
     from .cli import register as register_cli
     register_cli(app)
-
-    @app.get("/")
-    def home():
-        # The officials' pages come with their own blueprint; until then the API docs.
-        from flask import redirect
-        return redirect("/api/docs")
     return app
 
 

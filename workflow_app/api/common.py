@@ -82,7 +82,7 @@ def register_error_handlers(app):
     @app.errorhandler(HTTPException)
     def on_http_error(exc: HTTPException):
         if not request.path.startswith("/api/"):
-            return exc
+            return _page_error(exc.code or 500)
         data = getattr(exc, "data", None) or {}
         messages = data.get("messages")
         if exc.code == 422 and messages:
@@ -92,9 +92,27 @@ def register_error_handlers(app):
     @app.errorhandler(Exception)
     def on_unexpected(exc: Exception):
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        if not request.path.startswith("/api/"):
+            return _page_error(500)
         return error_response(500, "Lỗi hệ thống. Thao tác không được thực hiện.")
 
 
 def _vietnamese(code: int | None) -> str | None:
     return {400: "Yêu cầu không hợp lệ.", 404: "Không tìm thấy.", 405: "Phương thức không được hỗ trợ.",
             415: "Kiểu nội dung không được hỗ trợ.", 413: "Nội dung quá lớn."}.get(code)
+
+
+PAGE_ERRORS = {
+    400: ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang và thử lại."),
+    403: ("Không có quyền", "Bạn không có quyền thực hiện thao tác này."),
+    404: ("Không tìm thấy", "Trang hoặc hồ sơ không tồn tại, hoặc bạn không có quyền xem."),
+    405: ("Không hỗ trợ", "Thao tác không được hỗ trợ."),
+    413: ("Tệp quá lớn", "Tệp tải lên vượt quá dung lượng cho phép."),
+    500: ("Lỗi hệ thống", "Đã có lỗi; thao tác không được thực hiện. Hãy thử lại sau."),
+}
+
+
+def _page_error(code: int):
+    from flask import render_template
+    title, message = PAGE_ERRORS.get(code, (str(code), ""))
+    return render_template("error.html", title=title, message=message), code
