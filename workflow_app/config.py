@@ -28,6 +28,8 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # argon2 parameters: tests lower them, because hashing is deliberately slow.
         "ARGON2_TIME_COST": int(env.get("ARGON2_TIME_COST", "3")),
         "ARGON2_MEMORY_COST": int(env.get("ARGON2_MEMORY_COST", "65536")),
+        "STORAGE_DIR": env.get("STORAGE_DIR", str(Path(instance_path) / "files")),
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         "BPMN_DIR": env.get("BPMN_DIR", str(Path(__file__).resolve().parent.parent / "bpmn")),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # flask-smorest / OpenAPI

@@ -4,11 +4,11 @@ from .catalogue import Measure
 from .identity import ROLE_TITLES, ROLES, Agency, ApiToken, User, UserRole
 from .process import ProcessModel, ProcessModelVersion
 from .runtime import (CaseCounter, CaseFileEntry, HumanTask, InstanceLink, InstanceParty, Notification,
-                      ProcessInstance, STATUSES)
+                      ProcessInstance, STATUSES, StoredFile)
 from .vault import VaultEntry
 
 __all__ = [
     "Agency", "ApiToken", "AuditEvent", "AuditHead", "CaseCounter", "CaseFileEntry",
     "HumanTask", "InstanceLink", "InstanceParty", "Measure", "Notification", "ProcessInstance", "ProcessModel",
-    "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "User", "UserRole", "VaultEntry",
+    "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "StoredFile", "User", "UserRole", "VaultEntry",
 ]

@@ -124,3 +124,22 @@ class InstanceLink(db.Model):
         ForeignKey("process_instance.id", ondelete="CASCADE"), index=True)
     message: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StoredFile(db.Model):
+    """A file kept in the storage folder: an attachment or a generated document."""
+
+    __tablename__ = "stored_file"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance_id: Mapped[str | None] = mapped_column(
+        ForeignKey("process_instance.id", ondelete="CASCADE"), index=True)
+    case_file_entry_id: Mapped[int | None] = mapped_column(ForeignKey("case_file_entry.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))            # attachment | document
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(String(100))
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,61 @@
+"""File storage for attachments and generated documents.
+
+Files live in a folder (`STORAGE_DIR`, a shared volume when several servers run), named by
+a random id, never in a database blob; the `stored_file` row holds name, type, size and the
+SHA-256 that every read checks, so a file changed on disk is detected, not served.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from pathlib import Path
+
+from flask import current_app
+
+from . import clock
+from .extensions import db
+from .models import StoredFile
+
+
+class CorruptFile(Exception):
+    """The bytes on disk no longer match the checksum recorded when they were stored."""
+
+
+def _root() -> Path:
+    root = Path(current_app.config["STORAGE_DIR"])
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def save(content: bytes, *, filename: str, content_type: str, kind: str, created_by: str,
+         instance_id: str | None = None, case_file_entry_id: int | None = None) -> StoredFile:
+    """Write `content` and add its row to the session (the caller commits)."""
+    file_id = uuid.uuid4().hex
+    relative = f"{file_id[:2]}/{file_id}"
+    path = _root() / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(content)
+    os.replace(tmp, path)                    # never a half-written file under its final name
+    row = StoredFile(id=file_id, instance_id=instance_id, case_file_entry_id=case_file_entry_id, kind=kind,
+                     filename=filename, content_type=content_type, size=len(content),
+                     sha256=hashlib.sha256(content).hexdigest(), path=relative,
+                     created_by=created_by, created_at=clock.now())
+    db.session.add(row)
+    return row
+
+
+def read(row: StoredFile) -> bytes:
+    content = (_root() / row.path).read_bytes()
+    if hashlib.sha256(content).hexdigest() != row.sha256:
+        raise CorruptFile(row.id)
+    return content
+
+
+def delete_orphan(row: StoredFile) -> None:
+    """Remove the bytes of a row whose transaction failed (best effort)."""
+    try:
+        (_root() / row.path).unlink()
+    except FileNotFoundError:
+        pass
