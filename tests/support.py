@@ -105,7 +105,11 @@ class Api:
         headers = kwargs.pop("headers", {})
         if username:
             headers["Authorization"] = f"Bearer {self.token(username)}"
-        return self.client.open(f"/api/v1{path}", method=method, headers=headers, **kwargs)
+        response = self.client.open(f"/api/v1{path}", method=method, headers=headers, **kwargs)
+        # Each request ends its session, as in production where every request has its own:
+        # the test's app context would otherwise carry one session across requests.
+        db.session.remove()
+        return response
 
     def get(self, username, path, **kw):
         return self.call("GET", username, path, **kw)

@@ -29,3 +29,8 @@ def test_a_case_runs_from_request_to_closure(api):
     assert types.count("task_completed") == 6
     verify = api.get("auditor.ubkt_tu", "/audit/verify").get_json()
     assert verify["ok"] is True
+
+
+def test_a_case_names_the_diagram_version_it_runs_on(api):
+    case = api.start("requester.tand_tinh", request_data())
+    assert case["model_version"] == 1 and case["version"] >= 1

@@ -69,7 +69,9 @@ class InstanceOut(Schema):
     id = fields.String()
     case_number = fields.String()
     process_model = fields.String(attribute="process_model_id")
-    version = fields.Integer()
+    model_version = fields.Method("model_version_of", metadata={
+        "description": "the deployed version of the diagram this case runs on"})
+    version = fields.Integer(metadata={"description": "change counter of the case (optimistic lock)"})
     status = fields.String()
     error = fields.String(allow_none=True)
     data = fields.Method("masked_data")
@@ -77,6 +79,11 @@ class InstanceOut(Schema):
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     completed_at = fields.DateTime(allow_none=True)
+
+    def model_version_of(self, instance):
+        from ..extensions import db
+        from ..models import ProcessModelVersion
+        return db.session.get(ProcessModelVersion, instance.model_version_id).version
 
     def masked_data(self, instance):
         return vault.masked(instance.data or {})
