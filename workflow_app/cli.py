@@ -25,6 +25,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(bpmn)
     app.cli.add_command(run_timers)
     app.cli.add_command(audit_group)
+    app.cli.add_command(vault_group)
 
 
 @click.command("seed-demo")
@@ -141,3 +142,23 @@ def audit_verify():
         return
     click.echo(f"Chuỗi nhật ký bị sửa đổi từ sự kiện số {result['first_bad_seq']}.", err=True)
     sys.exit(1)
+
+
+vault_group = AppGroup("vault", help="Confidential values and encrypted files.")
+
+
+@vault_group.command("rotate")
+def vault_rotate():
+    """Re-encrypt every confidential value and stored file under the first VAULT_KEY.
+
+    Put the new key first in VAULT_KEY (comma-separated, old keys after it), run this,
+    then remove the old keys."""
+    from . import storage, vault
+    from .models import StoredFile
+    values = vault.rotate_all()
+    files = 0
+    for row in db.session.execute(select(StoredFile)).scalars():
+        storage.rotate(row)
+        files += 1
+    db.session.commit()
+    click.echo(f"Đã mã hóa lại {values} giá trị bảo mật và {files} tệp bằng khóa mới.")

@@ -1,8 +1,10 @@
 """File storage for attachments and generated documents.
 
 Files live in a folder (`STORAGE_DIR`, a shared volume when several servers run), named by
-a random id, never in a database blob; the `stored_file` row holds name, type, size and the
-SHA-256 that every read checks, so a file changed on disk is detected, not served.
+a random id, never in a database blob, and encrypted at rest with the vault's key (Fernet):
+a copied storage folder reveals nothing. The `stored_file` row holds name, type, size and the
+SHA-256 of the clear bytes that every read checks, so a file changed on disk is detected,
+not served. Key rotation re-encrypts files and vault entries alike (`flask vault rotate`).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from . import clock
+from . import clock, vault
 from .extensions import db
 from .models import StoredFile
 
@@ -36,7 +38,7 @@ def save(content: bytes, *, filename: str, content_type: str, kind: str, created
     path = _root() / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")
-    tmp.write_bytes(content)
+    tmp.write_bytes(vault.encrypt_bytes(content))
     os.replace(tmp, path)                    # never a half-written file under its final name
     row = StoredFile(id=file_id, instance_id=instance_id, case_file_entry_id=case_file_entry_id, kind=kind,
                      filename=filename, content_type=content_type, size=len(content),
@@ -47,10 +49,21 @@ def save(content: bytes, *, filename: str, content_type: str, kind: str, created
 
 
 def read(row: StoredFile) -> bytes:
-    content = (_root() / row.path).read_bytes()
+    try:
+        content = vault.decrypt_bytes((_root() / row.path).read_bytes())
+    except vault.InvalidToken:
+        raise CorruptFile(row.id) from None
     if hashlib.sha256(content).hexdigest() != row.sha256:
         raise CorruptFile(row.id)
     return content
+
+
+def rotate(row: StoredFile) -> None:
+    """Re-encrypt one file under the newest key (atomically replaced)."""
+    path = _root() / row.path
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(vault.rotate_token(path.read_bytes()))
+    os.replace(tmp, path)
 
 
 def delete_orphan(row: StoredFile) -> None:

@@ -26,6 +26,34 @@ def _fernet() -> MultiFernet:
     return MultiFernet([Fernet(k) for k in keys])
 
 
+def encrypt_bytes(content: bytes) -> bytes:
+    return _fernet().encrypt(content)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    return _fernet().decrypt(token)
+
+
+def rotate_token(token: bytes) -> bytes:
+    """Re-encrypt under the first (newest) key; readable with any configured key."""
+    return _fernet().rotate(token)
+
+
+def rotate_all(batch: int = 500) -> int:
+    """Re-encrypt every vault entry under the newest key; returns how many."""
+    count, last_id = 0, ""
+    while True:
+        rows = db.session.execute(select(VaultEntry).where(VaultEntry.id > last_id)
+                                  .order_by(VaultEntry.id).limit(batch)).scalars().all()
+        if not rows:
+            return count
+        for row in rows:
+            row.ciphertext = rotate_token(row.ciphertext)
+            last_id = row.id
+        count += len(rows)
+        db.session.flush()
+
+
 def is_ref(value) -> bool:
     return isinstance(value, dict) and set(value) == {REF_KEY}
 
