@@ -38,8 +38,6 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "OPENAPI_VERSION": "3.0.3",
         "OPENAPI_URL_PREFIX": "/api",
         "OPENAPI_JSON_PATH": "v1/openapi.json",
-        "OPENAPI_SWAGGER_UI_PATH": "docs",
-        "OPENAPI_SWAGGER_UI_URL": "/static/vendor/swagger-ui/",
         "JSON_SORT_KEYS": False,
     }
     config.update(overrides or {})

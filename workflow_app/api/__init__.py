@@ -10,7 +10,14 @@ def register(app) -> Api:
     from . import audit, auth, casefile, instances, process_models, reference, tasks
     api = Api(app)
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    api.spec.options["security"] = [{"bearer": []}]          # every operation but the token one
     for module in (auth, reference, process_models, instances, tasks, casefile, audit):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
     register_error_handlers(app)
+
+    @app.get("/api/docs")
+    def api_docs():
+        """Swagger UI from the npm package (scripts/copy-assets.sh), no CDN, no inline script."""
+        from flask import render_template
+        return render_template("apidocs.html")
     return api

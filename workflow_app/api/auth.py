@@ -16,7 +16,7 @@ blp = Blueprint("auth", __name__, description="Đăng nhập API")
 
 
 @blp.post("/auth/token")
-@blp.doc(requestBody={"content": {"application/json": {"schema": TokenIn}}})
+@blp.doc(requestBody={"content": {"application/json": {"schema": TokenIn}}}, security=[])
 @blp.response(200, TokenOut)
 def issue_token():
     body = json_body()
