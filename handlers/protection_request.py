@@ -54,31 +54,51 @@ def record_verification(ctx) -> None:
 
 
 def record_decision(ctx) -> None:
-    """The head decides; the requester is told either way (notice + case-file entry)."""
+    """The head decides; the requester is told either way (notice + case-file entry).
+
+    A decision after a review that asked to change the measures (`review_action` "thay_doi"
+    while measures are active) is a change: same file entry kind, its own document."""
     v, case = ctx.values, ctx.case
+    change = case.get("review_action") == "thay_doi" and bool(case.get("measures_active"))
     if not case.get("file_holder"):
         v["file_holder"] = ctx.username       # an emergency skips intake: the head holds the file
+    # Refusing a change keeps the measures in force: the case goes back to execution
+    # instead of ending (gw_outcome reads `change_refused`, so it is always set).
+    v["change_refused"] = change and v.get("decision_outcome") == REFUSED
     if v.get("decision_outcome") == REFUSED:
         v["is_complex"] = False
-        ctx.add_file_entry("quyet_dinh_tu_choi", "Văn bản từ chối áp dụng biện pháp bảo vệ",
-                           {"reasons": v.get("decision_reasons"), "number": v.get("decision_number")})
-        ctx.notify(f"Đề nghị {ctx.case_number} không được chấp nhận. Lý do: {v.get('decision_reasons')}",
-                   username=case.get("requested_by"))
-        ctx.add_file_entry("thong_bao", "Thông báo kết quả cho người đề nghị", {"outcome": REFUSED})
+        ctx.add_document("quyet_dinh_tu_choi", "Văn bản từ chối áp dụng biện pháp bảo vệ", "quyet_dinh_tu_choi",
+                         {"reasons": v.get("decision_reasons"), "number": v.get("decision_number"),
+                          "change": change})
+        if change:
+            ctx.notify(f"Đề nghị thay đổi biện pháp bảo vệ của hồ sơ {ctx.case_number} không được chấp nhận; "
+                       f"các biện pháp đang áp dụng được giữ nguyên. Lý do: {v.get('decision_reasons')}",
+                       username=case.get("requested_by"))
+        else:
+            ctx.notify(f"Đề nghị {ctx.case_number} không được chấp nhận. Lý do: {v.get('decision_reasons')}",
+                       username=case.get("requested_by"))
+        ctx.add_document("thong_bao", "Thông báo kết quả cho người đề nghị", "thong_bao",
+                         {"outcome": REFUSED, "change": change})
         return
     v.setdefault("cooperating_agencies", [])
     if not v.get("is_complex"):
         v["cooperating_agencies"] = []
     v["measures_active"] = list(v.get("measures") or [])
-    ctx.add_file_entry("quyet_dinh_ap_dung", "Quyết định áp dụng biện pháp bảo vệ",
-                       {"measures": v.get("measures"), "covered_persons": v.get("covered_persons"),
-                        "from": v.get("measures_start"), "executing_agency": v.get("executing_agency"),
-                        "is_complex": v.get("is_complex"), "number": v.get("decision_number")})
+    decision = {"measures": v.get("measures"), "covered_persons": v.get("covered_persons"),
+                "from": v.get("measures_start"), "executing_agency": v.get("executing_agency"),
+                "is_complex": v.get("is_complex"), "number": v.get("decision_number"), "change": change}
+    if change:
+        decision["previous_measures"] = list(case.get("measures_active") or [])
+        ctx.add_document("quyet_dinh_ap_dung", "Quyết định thay đổi, bổ sung biện pháp bảo vệ",
+                         "quyet_dinh_thay_doi", decision)
+    else:
+        ctx.add_document("quyet_dinh_ap_dung", "Quyết định áp dụng biện pháp bảo vệ", "quyet_dinh_ap_dung", decision)
     ctx.notify(f"Đề nghị {ctx.case_number} được chấp nhận; biện pháp bảo vệ áp dụng từ {v.get('measures_start')}.",
                username=case.get("requested_by"))
     ctx.notify(f"Yêu cầu thực hiện biện pháp bảo vệ theo hồ sơ {ctx.case_number}.",
                agency=v.get("executing_agency"), role="protection_officer")
-    ctx.add_file_entry("thong_bao", "Thông báo kết quả cho người đề nghị", {"outcome": APPLIED})
+    ctx.add_document("thong_bao", "Thông báo kết quả cho người đề nghị", "thong_bao",
+                     {"outcome": APPLIED, "change": change})
 
 
 def record_execution_report(ctx) -> None:
@@ -101,8 +121,9 @@ def record_review(ctx) -> None:
 def record_termination(ctx) -> None:
     v, case = ctx.values, ctx.case
     v["measures_active"] = []
-    ctx.add_file_entry("quyet_dinh_cham_dut", "Quyết định chấm dứt áp dụng biện pháp bảo vệ",
-                       {"reasons": v.get("termination_reasons"), "date": v.get("termination_date")})
+    ctx.add_document("quyet_dinh_cham_dut", "Quyết định chấm dứt áp dụng biện pháp bảo vệ", "quyet_dinh_cham_dut",
+                     {"reasons": v.get("termination_reasons"), "date": v.get("termination_date"),
+                      "measures": list(case.get("measures_active") or [])})
     ctx.notify(f"Biện pháp bảo vệ theo hồ sơ {ctx.case_number} chấm dứt từ {v.get('termination_date')}.",
                username=case.get("requested_by"))
 

@@ -32,7 +32,7 @@ class TestDatabase:
 
     def _app(self, url: str):
         return create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "VAULT_KEY": VAULT_KEY,
-                           **FAST_ARGON2})
+                           "STORAGE_DIR": str(self.tmp / "files"), **FAST_ARGON2})
 
     def _schema_and_seed(self, app):
         from flask_migrate import upgrade

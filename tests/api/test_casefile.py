@@ -34,3 +34,23 @@ def test_the_requester_is_notified_of_the_decision_and_others_are_not(api):
     assert mine.status_code == 200 and mine.headers["X-Total-Count"] == "1"
     assert "Không đủ căn cứ." in mine.get_json()[0]["message"]
     assert api.get("requester.vks_tinh", "/notifications").get_json() == []
+
+
+def test_a_refused_change_keeps_the_measures_and_the_case_running(api):
+    today = clock.local_now().date().isoformat()
+    case = api.start("requester.tand_tinh", request_data())
+    api.do("intake_officer.ca_tinh", case["id"], "intake", INTAKE_OK)
+    api.do("verifier.ca_tinh", case["id"], "verify", VERIFY_OK)
+    api.do("leader.ca_tinh", case["id"], "decide", decision_apply(today))
+    api.do("protection_officer.ca_tinh", case["id"], "execute", {
+        "report_summary": "Người được bảo vệ đề nghị thêm biện pháp.", "situation": "on_dinh",
+        "recommendation": "thay_doi"})
+    api.do("leader.ca_tinh", case["id"], "review", {"review_action": "thay_doi",
+                                                    "review_basis": "de_nghi_nguoi_duoc_bao_ve"})
+    result = api.do("leader.ca_tinh", case["id"], "decide",
+                    {"decision_outcome": "tu_choi", "decision_reasons": "Biện pháp hiện tại vẫn phù hợp."})
+    assert result["process_instance"]["status"] == "running"
+    assert [t["element_id"] for t in result["next_tasks"]] == ["execute"]
+    assert result["process_instance"]["data"]["measures_active"] == ["canh_gac_bao_ve"]
+    notices = [n["message"] for n in api.get("requester.tand_tinh", "/notifications").get_json()]
+    assert any("được giữ nguyên" in n for n in notices)

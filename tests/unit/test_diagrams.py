@@ -105,7 +105,8 @@ TIMERS = {
 GATEWAYS = {
     "gw_kind": ({"decide": 'request_kind == "khan_cap"'}, "intake"),
     "gw_intake": ({"intake": "rerouted", "supplement": "not intake_complete"}, "verify"),
-    "gw_outcome": ({"end_refused": 'decision_outcome == "tu_choi"'}, "gw_complex"),
+    "gw_outcome": ({"end_refused": 'decision_outcome == "tu_choi" and not change_refused',
+                    "gw_join": "change_refused"}, "gw_complex"),
     "gw_complex": ({"coordination": "is_complex"}, "gw_join"),
     "gw_review": ({"decide": 'review_action == "thay_doi"', "terminate": 'review_action == "cham_dut"'},
                   "execute"),
@@ -221,7 +222,7 @@ class Case:
                                           "measures": ["bo_tri_luc_luong"], "covered_persons": [1],
                                           "measures_start": "2026-12-01", "executing_agency": "CA_TINH",
                                           "is_complex": False, "cooperating_agencies": [],
-                                          "decision_number": "12/QĐ-CA", **kw})
+                                          "decision_number": "12/QĐ-CA", "change_refused": False, **kw})
 
     def execute(self, **kw):
         return self.complete("execute", **{"report_summary": "Đã bố trí lực lượng.", "situation": "on_dinh",
@@ -499,6 +500,19 @@ def test_review_change_leads_to_a_new_decision(parser):
     assert case.ready() == ["decide"]
     case.decide(measures=["bo_tri_luc_luong", "thay_doi_noi_cu_tru"])
     assert case.ready() == ["execute"]
+
+
+def test_a_refused_change_keeps_the_measures_and_goes_back_to_execution(parser):
+    case = Case(parser)
+    case.intake()
+    case.verify()
+    case.decide()
+    case.execute(situation="gia_tang", recommendation="thay_doi")
+    case.review("thay_doi", review_basis="de_nghi_nguoi_duoc_bao_ve")
+    case.decide(decision_outcome="tu_choi", decision_reasons="Biện pháp hiện tại vẫn phù hợp.",
+                change_refused=True)
+    assert case.ready() == ["execute"]
+    assert "end_refused" not in case.completed()
 
 
 def advance(case, host):

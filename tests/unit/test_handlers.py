@@ -19,12 +19,17 @@ class FakeContext:
     task_name: str = "Nhiệm vụ"
     entries: list = field(default_factory=list)
     notices: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
 
     def user_has_role(self, role):
         return role in self.roles
 
     def add_file_entry(self, kind, title, content=None):
         self.entries.append((kind, title, content or {}))
+
+    def add_document(self, kind, title, template, content=None):
+        self.add_file_entry(kind, title, content)
+        self.documents.append(template)
 
     def notify(self, message, *, username=None, agency=None, role=None):
         self.notices.append((message, username, agency, role))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .. import clock
+from ..documents.store import issue
 from ..extensions import db
 from ..models import CaseFileEntry, Notification, ProcessInstance, User
 
@@ -50,8 +51,24 @@ class HandlerContext:
         db.session.add(entry)
         self.entries.append(entry)
 
+    def add_document(self, kind: str, title: str, template: str, data: dict | None = None) -> None:
+        """Add a case-file entry and the PDF of `template` (workflow_app/documents) issued for it.
+
+        The document reads the case as this task leaves it (`values` over `case`); call this
+        after the handler has set the values the document states."""
+        self.add_file_entry(kind, title, data)
+        entry = self.entries[-1]
+        db.session.flush()                       # the entry's id links the stored file to it
+        issue(template, instance=self.instance, entry=entry, before=self.case, values=self.values,
+              signer=self.user)
+
     def notify(self, message: str, *, username: str | None = None, agency: str | None = None,
                role: str | None = None) -> None:
         db.session.add(Notification(instance_id=self.instance.id, recipient_username=username,
                                     recipient_agency=agency, recipient_role=role,
                                     message=message, created_at=clock.now()))
+
+    def statistics(self, period_start, period_end, agency: str | None = None) -> dict:
+        """The figures of a period (services/statistics.py), for a report that starts pre-filled."""
+        from .statistics import compute
+        return compute(period_start, period_end, agency)

@@ -1,0 +1,133 @@
+"""Generated documents: the words each template says, the PDF they make, and what never appears."""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+import handlers
+from workflow_app.documents import TEMPLATES, compose, render
+from workflow_app.documents.context import build
+from workflow_app.documents.render import number_and_symbol, place_and_date
+from workflow_app.reference_data import AGENCIES, MEASURES
+
+from .test_handlers import FakeContext
+
+GUARD = "Bố trí lực lượng, phương tiện, vũ khí, công cụ hỗ trợ để canh gác, bảo vệ"
+SECRECY = "Giữ bí mật thông tin và yêu cầu người khác giữ bí mật"
+RELOCATION = "Di chuyển, giữ bí mật chỗ ở, nơi làm việc, thay đổi tung tích (khi được đồng ý)"
+CASE = {
+    "competent_agency": "CA_TINH", "requester_agency": "TAND_TINH", "settings": {"report_days": 15},
+    "protected_persons": [
+        {"full_name": {"$vault": "v1"}, "relation": {"$vault": "v2"}, "position": "Thẩm phán",
+         "phone": {"$vault": "v3"}},
+        # a value a form forgot to seal must not reach a document either
+        {"full_name": "Nguyễn Văn A", "relation": "vo_chong", "phone": "0900000001", "residence": "Số 9 phố Bí Mật"},
+    ],
+}
+APPLY = {"decision_outcome": "ap_dung", "measures": ["canh_gac_bao_ve", "giu_bi_mat_thong_tin"],
+         "covered_persons": [1, 2], "measures_start": "2026-12-01", "executing_agency": "CA_TINH",
+         "cooperating_agencies": ["VKS_TINH"], "decision_number": "12"}
+
+
+def context(before=None, values=None, content=None):
+    return build(case_number="BV-2026-000007", before=CASE if before is None else before,
+                 values=APPLY if values is None else values, content=content or {"outcome": "ap_dung"},
+                 signer="Trần Văn Bình", today=date(2026, 2, 5), received=date(2026, 1, 28), place="Hà Nam",
+                 agencies=dict(AGENCIES), measures={code: title for code, title, _ in MEASURES})
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_decision_to_apply_reads_as_an_administrative_decision():
+    content = render("quyet_dinh_ap_dung", context())
+    assert content.startswith(b"%PDF") and len(content) < 80_000        # fonts are subset
+    text = flat(pdf_text(content))
+    for words in ("BỘ CÔNG AN", "CÔNG AN TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Số: 12/QĐ-CAT", "Hà Nam, ngày 05 tháng 02 năm 2026", "QUYẾT ĐỊNH",
+                  "Về việc áp dụng biện pháp bảo vệ", "GIÁM ĐỐC CÔNG AN TỈNH",
+                  "Căn cứ Quy định số 183-QĐ/TW ngày 18/9/2024 của Bộ Chính trị",
+                  "Căn cứ Điều 486 Bộ luật Tố tụng hình sự 2015 (tham chiếu)", "QUYẾT ĐỊNH:", "Điều 1.", "Điều 4.",
+                  "BV-2026-000007", GUARD, SECRECY, "kể từ ngày 01/12/2026", "Người được bảo vệ số 1 – Thẩm phán",
+                  "Người được bảo vệ số 2", "Viện kiểm sát nhân dân tỉnh", "(Đã ký)", "Trần Văn Bình", "Nơi nhận:",
+                  "Lưu: VT, hồ sơ BV-2026-000007"):
+        assert words in text, words
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_no_document_prints_a_confidential_value(template):
+    text = flat(pdf_text(render(template, context(content={"outcome": "ap_dung", "change": True}))))
+    for secret in ("Nguyễn Văn A", "0900000001", "Số 9 phố Bí Mật", "vo_chong", "$vault", "v1"):
+        assert secret not in text, (template, secret)
+    assert "Nơi nhận:" in text and "BV-2026-000007" in text
+
+
+def test_a_change_lists_what_continues_what_is_added_and_what_ends():
+    before = {**CASE, "measures_active": ["canh_gac_bao_ve", "giu_bi_mat_thong_tin"], "decision_number": "12",
+              "review_action": "thay_doi", "review_basis": "nguy_co_thay_doi"}
+    values = {**APPLY, "measures": ["canh_gac_bao_ve", "di_chuyen_noi_o"], "decision_number": "31/QĐ-CAT"}
+    doc = compose("quyet_dinh_thay_doi", context(before, values, {"outcome": "ap_dung", "change": True}))
+    assert doc.title == "Về việc thay đổi, bổ sung biện pháp bảo vệ" and doc.number == "Số: 31/QĐ-CAT"
+    body = doc.body
+    assert body[body.index("Tiếp tục áp dụng các biện pháp bảo vệ:") + 1] == f"1. {GUARD}."
+    assert body[body.index("Bổ sung các biện pháp bảo vệ:") + 1] == f"1. {RELOCATION}."
+    assert body[body.index("Chấm dứt các biện pháp bảo vệ:") + 1] == f"1. {SECRECY}."
+    assert any("Quyết định áp dụng biện pháp bảo vệ số 12/QĐ-CAT" in basis for basis in doc.bases)
+    assert any("sự thay đổi của nguy cơ xâm hại" in basis for basis in doc.bases)
+
+
+def test_a_refusal_states_its_reasons_and_an_end_lists_the_measures_it_ends():
+    refusal = compose("quyet_dinh_tu_choi", context(values={"decision_outcome": "tu_choi", "decision_number": "",
+                                                            "decision_reasons": "Không có căn cứ xác định nguy cơ."}))
+    assert refusal.title == "Về việc không áp dụng biện pháp bảo vệ"
+    assert refusal.number == "Số:       /QĐ-CAT"                       # the registry numbers it
+    assert "Lý do: Không có căn cứ xác định nguy cơ." in refusal.body
+    before = {**CASE, **APPLY, "measures_active": ["canh_gac_bao_ve"], "review_basis": "bao_cao_luc_luong"}
+    end = compose("quyet_dinh_cham_dut", context(before, {"termination_reasons": "Đối tượng đã bị tạm giam.",
+                                                          "termination_date": "2027-01-15", "measures_active": []}))
+    assert end.title == "Về việc chấm dứt áp dụng biện pháp bảo vệ" and end.number == "Số:       /QĐ-CAT"
+    assert f"1. {GUARD}." in end.body and "Lý do: Đối tượng đã bị tạm giam." in end.body
+    assert "kể từ ngày 15/01/2027" in end.body[0]
+
+
+def test_the_notice_tells_the_requester_the_outcome():
+    applied = compose("thong_bao", context())
+    assert (applied.doc_type, applied.number, applied.authority) == ("THÔNG BÁO", "Số:       /TB-CAT", None)
+    assert any("Quyết định số 12/QĐ-CAT ngày 05/02/2026" in line for line in applied.body)
+    assert applied.recipients[0] == "- Tòa án nhân dân tỉnh;"
+    refusal = {"decision_outcome": "tu_choi", "decision_reasons": "Không đủ căn cứ."}
+    refused = compose("thong_bao", context(values=refusal, content={"outcome": "tu_choi"}))
+    assert any("không áp dụng biện pháp bảo vệ" in line and "Không đủ căn cứ." in line for line in refused.body)
+
+
+def test_numbers_and_dates_follow_decree_30():
+    assert number_and_symbol("12", "QĐ", "CAT") == "12/QĐ-CAT"
+    assert number_and_symbol("07/QĐ-VKS", "QĐ", "CAT") == "07/QĐ-VKS"
+    assert place_and_date("Hà Nam", date(2026, 3, 9)) == "Hà Nam, ngày 09 tháng 3 năm 2026"
+    assert place_and_date("Hà Nam", date(2026, 11, 25)) == "Hà Nam, ngày 25 tháng 11 năm 2026"
+
+
+def test_the_decision_handler_picks_the_document_of_a_first_decision_a_change_and_a_refusal():
+    first = FakeContext(dict(APPLY), case={"requested_by": "requester.tand_tinh"})
+    handlers.run("record_decision", first)
+    assert first.documents == ["quyet_dinh_ap_dung", "thong_bao"]
+    change = FakeContext(dict(APPLY), case={"review_action": "thay_doi", "measures_active": ["canh_gac_bao_ve"]})
+    handlers.run("record_decision", change)
+    assert change.documents == ["quyet_dinh_thay_doi", "thong_bao"]
+    assert [e[0] for e in change.entries] == ["quyet_dinh_ap_dung", "thong_bao"]      # same kinds on file
+    assert change.entries[0][2]["previous_measures"] == ["canh_gac_bao_ve"]
+    refusal = FakeContext({"decision_outcome": "tu_choi", "decision_reasons": "x"}, case={})
+    handlers.run("record_decision", refusal)
+    assert refusal.documents == ["quyet_dinh_tu_choi", "thong_bao"]
+    end = FakeContext({"termination_reasons": "x", "termination_date": "2027-01-15"},
+                      case={"measures_active": ["canh_gac_bao_ve"]})
+    handlers.run("record_termination", end)
+    assert end.documents == ["quyet_dinh_cham_dut"] and end.entries[0][2]["measures"] == ["canh_gac_bao_ve"]
