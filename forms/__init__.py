@@ -14,6 +14,8 @@ from marshmallow import Schema, ValidationError, fields
 from marshmallow.experimental.context import Context
 
 from . import common, coordination, protection_request as pr
+from . import inspection, periodic_review, rules_review
+from . import complaint, liability_exemption, reporter_protection, threat_report
 from .choices import Pairs
 from .json_schema import form_json_schema
 
@@ -32,6 +34,48 @@ FORMS: dict[str, type[Schema]] = {
     "coordination.confirmation": coordination.ConfirmationForm,
     "coordination.consolidation": coordination.ConsolidationForm,
     "common.escalation": common.EscalationForm,
+    # issue #6, processes 2-5 (docs/processes/)
+    "complaint.start": complaint.StartForm,
+    "complaint.acceptance": complaint.AcceptanceForm,
+    "complaint.verification": complaint.VerificationForm,
+    "complaint.dialogue": complaint.DialogueForm,
+    "complaint.decision": complaint.ComplaintDecisionForm,
+    "complaint.denunciation_conclusion": complaint.DenunciationConclusionForm,
+    "complaint.petition_answer": complaint.PetitionAnswerForm,
+    "complaint.appeal": complaint.AppealForm,
+    "complaint.appeal_acceptance": complaint.AppealAcceptanceForm,
+    "complaint.enforcement": complaint.EnforcementForm,
+    "threat_report.start": threat_report.StartForm,
+    "threat_report.assessment": threat_report.AssessmentForm,
+    "threat_report.warning": threat_report.WarningForm,
+    "threat_report.acknowledgement": threat_report.AcknowledgementForm,
+    "threat_report.violation_handling": threat_report.ViolationHandlingForm,
+    "reporter_protection.start": reporter_protection.StartForm,
+    "reporter_protection.intake": reporter_protection.IntakeForm,
+    "reporter_protection.verification": reporter_protection.VerificationForm,
+    "reporter_protection.decision": reporter_protection.DecisionForm,
+    "reporter_protection.execution": reporter_protection.ExecutionForm,
+    "reporter_protection.reward_proposal": reporter_protection.RewardProposalForm,
+    "reporter_protection.reward_decision": reporter_protection.RewardDecisionForm,
+    "liability_exemption.start": liability_exemption.StartForm,
+    "liability_exemption.verification": liability_exemption.VerificationForm,
+    "liability_exemption.supplement": liability_exemption.SupplementForm,
+    "liability_exemption.decision": liability_exemption.DecisionForm,
+    "liability_exemption.record": liability_exemption.RecordForm,
+    # issue #6, processes 6-8 (docs/processes/)
+    "inspection.plan": inspection.PlanForm,
+    "inspection.conduct": inspection.ConductForm,
+    "inspection.conclusion": inspection.ConclusionForm,
+    "inspection.remediation": inspection.RemediationForm,
+    "inspection.assessment": inspection.AssessmentForm,
+    "periodic_review.round": periodic_review.RoundForm,
+    "periodic_review.unit_report": periodic_review.UnitReportForm,
+    "periodic_review.consolidated_report": periodic_review.ConsolidatedReportForm,
+    "periodic_review.supplement": periodic_review.SupplementForm,
+    "rules_review.issue": rules_review.IssueForm,
+    "rules_review.proposal": rules_review.ProposalForm,
+    "rules_review.decision": rules_review.DecisionForm,
+    "rules_review.adoption": rules_review.AdoptionForm,
 }
 
 

@@ -11,16 +11,32 @@ from __future__ import annotations
 from typing import Callable
 
 from . import common, coordination, protection_request
+from . import inspection, periodic_review, rules_review
+from . import complaint, liability_exemption, reporter_protection, threat_report
 
 HANDLERS: dict[str, Callable] = {
     **common.HANDLERS,
     **protection_request.HANDLERS,
     **coordination.HANDLERS,
+    **complaint.HANDLERS,
+    **threat_report.HANDLERS,
+    **reporter_protection.HANDLERS,
+    **liability_exemption.HANDLERS,
+    **inspection.HANDLERS,
+    **periodic_review.HANDLERS,
+    **rules_review.HANDLERS,
 }
 
 # Case-number prefix per process (BV-2026-000123 for a protection request).
 CASE_PREFIXES: dict[str, str] = {
     "protection_request": "BV",
+    "complaint_post_decision": "KN",
+    "threat_report": "CB",
+    "reporter_protection": "BVNTG",
+    "liability_exemption": "MTN",
+    "inspection_supervision": "KT",
+    "periodic_review": "SK",
+    "rules_review": "RS",
 }
 DEFAULT_PREFIX = "HS"
 

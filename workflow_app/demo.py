@@ -23,7 +23,11 @@ DEMO_ACCOUNTS = (
     + [(r, a) for r in ("intake_officer", "verifier", "leader", "coordinator") for a in PROCEDURE_AGENCIES]
     + [("protection_officer", "CA_TINH"), ("monitor", "BNC_TU"), ("inspector", "UBKT_TU"),
        ("inspector", "HDND_TINH"), ("inspector", "MTTQ_TINH"), ("auditor", "UBKT_TU"),
-       ("designer", "BNC_TU"), ("coordinator", "BTGDV_TU"), ("coordinator", "UBND_TINH")]
+       ("designer", "BNC_TU")]
+    # Every other unit of the plan has a focal point and a head, for rollout rounds,
+    # inspections and rule reviews.
+    + [(role, agency) for agency in ("BNC_TU", "UBKT_TU", "BTGDV_TU", "HDND_TINH", "MTTQ_TINH", "UBND_TINH")
+       for role in ("coordinator", "leader")]
 )
 
 

@@ -122,7 +122,7 @@ def errors_of(form_key: str, data, case: dict | None = None) -> dict:
 
 
 def test_the_registry_holds_every_form_of_the_contract():
-    assert set(FORMS) == set(VALID)
+    assert set(VALID) <= set(FORMS)
 
 
 @pytest.mark.parametrize("form_key", sorted(VALID))

@@ -15,6 +15,7 @@ from uuid import UUID
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
 from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent
+from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import LoopTask
 from SpiffWorkflow.bpmn.specs.event_definitions.item_aware_event import ErrorEventDefinition
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.bpmn.util import BpmnEvent
@@ -252,8 +253,11 @@ def _due_at(task) -> datetime | None:
     A timer that already fired (non-interrupting) still marks the deadline: the task is
     overdue, not free of a deadline."""
     deadlines = []
-    for holder in (task, task.parent):
-        if holder is None or holder.parent is None:
+    holders = [task]
+    if task.parent is not None and isinstance(task.parent.task_spec, LoopTask):
+        holders.append(task.parent)           # a multi-instance child: timers sit on its parent
+    for holder in holders:
+        if holder.parent is None:
             continue
         for sibling in holder.parent.children:
             if sibling is not holder and _is_timer(sibling) and sibling.state in (

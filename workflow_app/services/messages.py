@@ -70,8 +70,12 @@ def _deliver_to_linked(source, name, payload, actor, hops) -> list[ProcessInstan
 
 
 def _start_target(source, process_id, name, payload, actor) -> ProcessInstance:
+    from .. import vault
     from .instances import create_case
-    data = {k: v for k, v in payload.items() if k not in ("settings", "case_number")}
+    # The payload may carry vault references (a threatened official's name, say). The target
+    # form validates clear values and seals them again into its own case: they are revealed
+    # here in server memory only, never written anywhere in clear.
+    data = vault.revealed({k: v for k, v in payload.items() if k not in ("settings", "case_number")})
     top = bundles.latest_version(process_id)
     pinned = bundles.pinned(process_id, bundles.resolve_called(top))
     start = next((b for b in pinned.bindings[process_id].values() if b.get("kind") == "start"), None)
