@@ -38,3 +38,23 @@ if [ -d "$swagger_src" ]; then
        "$swagger_src"/swagger-ui.css "$swagger_src"/LICENSE "$swagger_dest/"
     echo "copy-assets: swagger-ui-dist $(node -p 'require("./node_modules/swagger-ui-dist/package.json").version') -> $swagger_dest"
 fi
+
+# Process designers' modeler (issue #4): the properties panel's dist files, and ONE bundle of
+# bpmn-js + the panel + our spiffworkflow provider (workflow_app/web/js-src/designers/), built
+# with esbuild from the committed lockfile. The bundle is generated, like the rest of vendor/.
+panel_src=node_modules/bpmn-js-properties-panel/dist
+panel_css=node_modules/@bpmn-io/properties-panel/dist/assets/properties-panel.css
+designers_dest=workflow_app/web/static/vendor/designers
+if [ -d "$panel_src" ] && [ -f "$panel_css" ]; then
+    rm -rf "$designers_dest"
+    mkdir -p "$designers_dest"
+    cp "$panel_src/bpmn-js-properties-panel.umd.js" node_modules/bpmn-js-properties-panel/LICENSE "$designers_dest/"
+    cp "$panel_css" "$designers_dest/properties-panel.css"
+    if [ ! -x node_modules/.bin/esbuild ]; then
+        echo "copy-assets: node_modules/.bin/esbuild not found; run 'npm ci' first" >&2
+        exit 1
+    fi
+    node_modules/.bin/esbuild workflow_app/web/js-src/designers/modeler.js --bundle --minify --format=iife \
+        --target=es2019 --log-level=warning --outfile="$designers_dest/modeler.bundle.js"
+    echo "copy-assets: bpmn-js-properties-panel $(node -p 'require("./node_modules/bpmn-js-properties-panel/package.json").version') + modeler bundle -> $designers_dest"
+fi

@@ -74,8 +74,6 @@ def test_a_failing_script_after_a_completion_turns_the_case_to_error(api):
     assert cancel.status_code == 200 and cancel.get_json()["status"] == "cancelled"
 
 
-@pytest.mark.xfail(strict=True, reason="deploy does not yet run scripts through the sandbox: API.md says a "
-                                       "diagram holding a script the sandbox refuses is 422 (designers' work)")
 @pytest.mark.parametrize("script", ["import os", "ratio = (1).__class__.__mro__"])
 def test_a_script_the_sandbox_refuses_is_422_at_deploy(api, script):
     response = post_bpmn(api, DESIGNER, PROBE.replace(b"ratio = 1 / 0", script.encode()), model="incident_probe")
