@@ -14,6 +14,10 @@ def _default_sqlite_url(instance_path: str) -> str:
     return f"sqlite:///{Path(instance_path) / 'workflow.sqlite3'}"
 
 
+def _flag(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
 def load(instance_path: str, overrides: dict | None = None) -> dict:
     """Return the Flask config mapping: environment first, then explicit overrides."""
     env = os.environ
@@ -28,10 +32,33 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # argon2 parameters: tests lower them, because hashing is deliberately slow.
         "ARGON2_TIME_COST": int(env.get("ARGON2_TIME_COST", "3")),
         "ARGON2_MEMORY_COST": int(env.get("ARGON2_MEMORY_COST", "65536")),
+        # The place printed in generated documents ("<place>, ngày ... tháng ... năm ...").
+        "DOCUMENT_PLACE": env.get("DOCUMENT_PLACE", ""),
         "STORAGE_DIR": env.get("STORAGE_DIR", str(Path(instance_path) / "files")),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         "BPMN_DIR": env.get("BPMN_DIR", str(Path(__file__).resolve().parent.parent / "bpmn")),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Pages (issue #3). The demo runs on plain http, so secure cookies are opt-in.
+        "SESSION_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE", "false")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE", "false")),
+        "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
+        "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
+        "DUE_SOON_HOURS": int(env.get("DUE_SOON_HOURS", "24")),      # inbox highlight and reminders
+        "BABEL_DEFAULT_LOCALE": "vi",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
+        "LANGUAGES": {"vi": "Tiếng Việt", "en": "English"},
+        # E-mail of notifications, only when MAIL_SERVER is set. Users have no e-mail column
+        # yet: a user's address is <username>@MAIL_DOMAIN.
+        "MAIL_SERVER": env.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(env.get("MAIL_PORT", "25")),
+        "MAIL_USE_TLS": _flag(env.get("MAIL_USE_TLS", "false")),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
+        "MAIL_SENDER": env.get("MAIL_SENDER", "baove183@localhost"),
+        "MAIL_DOMAIN": env.get("MAIL_DOMAIN", "localhost"),
+        "MAIL_BASE_URL": env.get("MAIL_BASE_URL", ""),
         # flask-smorest / OpenAPI
         "API_TITLE": "Hệ thống bảo vệ người thi hành công vụ (Quy định 183-QĐ/TW)",
         "API_VERSION": "v1",

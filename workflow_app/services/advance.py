@@ -12,9 +12,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit, clock, engine
 from ..extensions import db
-from ..models import HumanTask, InstanceParty, ProcessInstance
+from ..models import HumanTask, InstanceParty, Notification, ProcessInstance
 from .bundles import Pinned
 from .errors import Conflict
+from .notifications import new_task_message
 
 
 def parties_of(data: dict) -> set[str]:
@@ -87,6 +88,10 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
             element_id=ready.element_id, name=ready.name,
             role=role, agency_code=agency, form_key=binding.get("form_key") or "",
             due_at=ready.due_at, created_at=now))
+        if role and agency:                 # a new task: its agency and role are told (notifications.py)
+            db.session.add(Notification(
+                instance_id=instance.id, recipient_agency=agency, recipient_role=role, created_at=now,
+                message=new_task_message(ready.name, instance.case_number, ready.id)))
     for task_id, row in existing.items():
         if task_id not in assigned:
             db.session.delete(row)
