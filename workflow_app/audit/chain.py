@@ -74,15 +74,23 @@ def append(events: list[dict], actor=None) -> list[AuditEvent]:
     return rows
 
 
-def verify(batch: int = 2000) -> dict:
-    """Recompute the chain: `{"ok": True, "events": N}` or `{"ok": False, "first_bad_seq": k}`."""
+def verify(batch: int = 2000, anchor: tuple[int, str] | None = None) -> dict:
+    """Recompute the chain: `{"ok": True, "events": N}` or `{"ok": False, "first_bad_seq": k}`.
+
+    Rows are read from the lowest seq there is (a forged row numbered 0 or below is found
+    too), and the head row must name the last row. `anchor` = (seq, hash) exported earlier
+    (`flask audit head`): someone with write access to the files can recompute a whole
+    consistent chain, and only a head kept outside the system shows that history moved."""
     prev_hash, expected_seq, count = HEAD_GENESIS, 1, 0
-    last_seq = 0
+    last_seq = None
+    anchor_seen = False
     columns = [getattr(AuditEvent, name) for name in HASHED_FIELDS] + [AuditEvent.prev_hash,
                                                                        AuditEvent.hash]
     while True:
-        rows = db.session.execute(select(*columns).where(AuditEvent.seq > last_seq)
-                                  .order_by(AuditEvent.seq).limit(batch)).all()
+        query = select(*columns).order_by(AuditEvent.seq).limit(batch)
+        if last_seq is not None:
+            query = query.where(AuditEvent.seq > last_seq)
+        rows = db.session.execute(query).all()
         if not rows:
             break
         for row in rows:
@@ -90,9 +98,23 @@ def verify(batch: int = 2000) -> dict:
             if (row.seq != expected_seq or row.prev_hash != prev_hash
                     or event_hash(fields, prev_hash) != row.hash):
                 return {"ok": False, "first_bad_seq": min(row.seq, expected_seq)}
+            if anchor is not None and row.seq == anchor[0]:
+                if row.hash != anchor[1]:
+                    return {"ok": False, "first_bad_seq": anchor[0]}
+                anchor_seen = True
             prev_hash, expected_seq, count = row.hash, expected_seq + 1, count + 1
             last_seq = row.seq
+    if anchor is not None and not anchor_seen and anchor[0] > 0:
+        return {"ok": False, "first_bad_seq": count + 1}          # the anchored row is gone
+    if anchor is not None and anchor[0] <= 0 and anchor[1] != HEAD_GENESIS:
+        return {"ok": False, "first_bad_seq": 1}
     head = db.session.get(AuditHead, 1)
-    if head is not None and (head.seq != count or head.hash != prev_hash):
-        return {"ok": False, "first_bad_seq": count + 1 if head.seq > count else max(head.seq, 1)}
+    if head is None:                      # nothing was ever appended through the application
+        return {"ok": count == 0, **({"events": 0} if count == 0 else {"first_bad_seq": 1})}
+    head_seq, head_hash = head.seq, head.hash
+    if head_seq != count:
+        # rows after the head were added (the first one is bad), or the last ones removed
+        return {"ok": False, "first_bad_seq": min(head_seq, count) + 1}
+    if head_hash != prev_hash:
+        return {"ok": False, "first_bad_seq": max(count, 1)}
     return {"ok": True, "events": count}

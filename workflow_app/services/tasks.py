@@ -6,6 +6,8 @@ else, changed meanwhile) 409, and invalid data 422. Nothing is written before th
 """
 from __future__ import annotations
 
+import copy
+
 from sqlalchemy import and_, func, or_, select
 
 import forms
@@ -137,13 +139,15 @@ def complete(user: User, task_id: str, data) -> tuple[ProcessInstance, list[Huma
     values = validated(task.form_key, data, case=instance.data)                    # 422
     values = sealed(task.form_key, values, instance.id)
     binding = pinned.bindings.get(task.process_id, {}).get(task.element_id, {})
+    before = copy.deepcopy(instance.data or {})
     ctx = HandlerContext(user, instance, task.element_id, task.name, values, task_id=task.id)
     handlers.run(binding.get("handler"), ctx)
     events = []
     if task.assignee is None:
         events.append(_task_event("task_claimed", task, {"assignee": user.username}))
-    events.append(_task_event("task_completed", task, {"values": ctx.values}))
     instance.data = {**instance.data, **ctx.values}
+    events.append(_task_event("task_completed", task, {"values": ctx.values,
+                                                       "changes": data_changes(before, instance.data)}))
     try:
         step = engine.complete(pinned.bundle, instance.state, task.id, ctx.values)
     except engine.TaskNotReady:
@@ -169,6 +173,13 @@ def form_of(user: User, task: HumanTask, instance: ProcessInstance) -> tuple[dic
         else:
             data = vault.masked(data)
     return schema, data
+
+
+def data_changes(before: dict, after: dict) -> dict:
+    """{field: {"from": old, "to": new}} for every case-data field the completion changed
+    (confidential fields compare and show as vault references, never in clear)."""
+    return {key: {"from": before.get(key), "to": after.get(key)}
+            for key in sorted(set(before) | set(after)) if before.get(key) != after.get(key)}
 
 
 def _ready_rows(instance_id: str) -> list[HumanTask]:
