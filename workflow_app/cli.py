@@ -113,16 +113,53 @@ def bpmn_deploy(path):
         click.echo(f"{pid}: phiên bản {version} {'đã triển khai' if created else 'không đổi'}")
 
 
+@bpmn.command("validate")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print {file: [problems]} as JSON only.")
+def bpmn_validate(path, as_json):
+    """Check a diagram (or every *.bpmn in a folder) as deploy would; non-zero exit on problems.
+
+    Diagrams in the same folder may call each other; other called processes must be deployed."""
+    from pathlib import Path as _Path
+
+    from .engine import lint
+    from .services.deploy import validate
+    target = _Path(path)
+    files = sorted(target.glob("*.bpmn")) if target.is_dir() else [target]
+    batch = {}
+    for file in files:
+        try:
+            batch.update({pid: file.read_bytes() for pid in
+                          lint.parse(file.read_bytes()).xpath("./bpmn:process/@id", namespaces=lint.NS)})
+        except Exception:  # noqa: BLE001 - a malformed file is reported by validate below
+            pass
+    report = {str(file): [p.as_dict() for p in validate(file.read_bytes(), extra=batch).problems]
+              for file in files}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        for file, problems in report.items():
+            click.echo(f"{file}: {'hợp lệ' if not problems else f'{len(problems)} lỗi'}")
+            for problem in problems:
+                click.echo(f"  {problem['element_id'] or '-'}: {problem['message']}")
+    if not files or any(report.values()):
+        if not files and not as_json:
+            click.echo("Không có tệp .bpmn nào.", err=True)
+        sys.exit(1)
+
+
 @click.command("run-timers")
 @click.option("--loop", is_flag=True, help="Keep running, polling every --interval seconds.")
 @click.option("--interval", default=5.0, show_default=True)
 def run_timers(loop, interval):
     """Fire due timers once (or keep doing it with --loop)."""
+    from .services.reminders import notify_due_soon
     from .services.timers import fire_due
     while True:
         fired = fire_due()
-        if fired or not loop:
-            click.echo(f"Đã xử lý hẹn giờ của {fired} hồ sơ.")
+        reminded = notify_due_soon()
+        if fired or reminded or not loop:
+            click.echo(f"Đã xử lý hẹn giờ của {fired} hồ sơ; nhắc hạn {reminded} nhiệm vụ.")
         if not loop:
             return
         db.session.remove()
@@ -142,6 +179,20 @@ def audit_verify():
         return
     click.echo(f"Chuỗi nhật ký bị sửa đổi từ sự kiện số {result['first_bad_seq']}.", err=True)
     sys.exit(1)
+
+
+@audit_group.command("head")
+@click.option("--qr", "qr_file", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the head as a QR code (PNG) to this file.")
+def audit_head(qr_file):
+    """Print the chain head as "seq hash", to keep outside the system."""
+    from .audit import head
+    current = head.current()
+    click.echo(current.text)
+    if qr_file:
+        with open(qr_file, "wb") as out:
+            out.write(head.qr_png(current))
+        click.echo(f"Đã ghi mã QR vào {qr_file}.", err=True)
 
 
 vault_group = AppGroup("vault", help="Confidential values and encrypted files.")

@@ -159,3 +159,17 @@ def test_agencies_are_the_demo_province_sorted_by_code(api):
     assert names["BNC_TU"] == "Ban Nội chính Tỉnh ủy"
     assert all(set(a) == {"code", "name"} for a in agencies)
 
+
+
+def test_five_failed_logins_lock_the_account_for_the_api_too(api, client):
+    from datetime import timedelta
+    from workflow_app import clock
+    for _ in range(5):
+        assert client.post("/api/v1/auth/token", json={"username": "verifier.ca_tinh",
+                                                       "password": "sai"}).status_code == 401
+    locked = client.post("/api/v1/auth/token", json={"username": "verifier.ca_tinh", "password": "baove183"})
+    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 0
+    assert "khóa" in locked.get_json()["message"]
+    clock.advance(timedelta(minutes=16))
+    assert client.post("/api/v1/auth/token", json={"username": "verifier.ca_tinh",
+                                                   "password": "baove183"}).status_code == 200

@@ -7,11 +7,16 @@ from .common import register_error_handlers
 
 
 def register(app) -> Api:
-    from . import audit, auth, casefile, documents, instances, process_models, reference, tasks
+    from . import audit, auth, casefile, instances, process_models, reference, tasks
+    from . import reports
+    from . import documents
+    from . import designer
+    from . import attachments
+    from . import report_exports
     api = Api(app)
     api.spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     api.spec.options["security"] = [{"bearer": []}]          # every operation but the token one
-    for module in (auth, reference, process_models, instances, tasks, casefile, documents, audit):
+    for module in (auth, reference, process_models, instances, tasks, casefile, audit, documents, reports, report_exports, attachments, designer):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
     register_error_handlers(app)
 

@@ -9,7 +9,7 @@ from ..services.errors import Invalid, ServiceError
 
 STATUS_TEXT = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
                405: "Method Not Allowed", 409: "Conflict", 415: "Unsupported Media Type",
-               422: "Unprocessable Entity", 500: "Internal Server Error"}
+               422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error"}
 
 
 def error_response(code: int, message: str, errors: dict | None = None, **extra):

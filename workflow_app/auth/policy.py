@@ -97,3 +97,16 @@ def can_deploy(user: User) -> bool:
 def can_read_audit(user: User) -> bool:
     """The audit log is for auditors (API.md); monitors follow cases, not the log."""
     return user.has_role("auditor")
+
+
+def can_read_attachments(user: User, instance_id: str) -> bool:
+    """Whoever may see a case may list and download its attachments."""
+    return can_see_instance(user, instance_id)
+
+
+def can_add_attachment(user: User, instance_id: str) -> bool:
+    """Officials of an agency taking part in a case may add a document to its file; those
+    who read every case (monitors, auditors) only read it."""
+    return not is_read_only(user) and db.session.execute(select(
+        exists().where(InstanceParty.instance_id == instance_id,
+                       InstanceParty.agency_code == user.agency_code))).scalar()

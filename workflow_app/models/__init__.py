@@ -1,6 +1,7 @@
 """SQLAlchemy models: identity, process models, runtime, vault, audit."""
 from .audit import AuditEvent, AuditHead
 from .catalogue import Measure
+from .designer import ProcessModelDraft
 from .identity import ROLE_TITLES, ROLES, Agency, ApiToken, User, UserRole
 from .process import ProcessModel, ProcessModelVersion
 from .runtime import (CaseCounter, CaseFileEntry, HumanTask, InstanceLink, InstanceParty, Notification,
@@ -10,5 +11,5 @@ from .vault import VaultEntry
 __all__ = [
     "Agency", "ApiToken", "AuditEvent", "AuditHead", "CaseCounter", "CaseFileEntry",
     "HumanTask", "InstanceLink", "InstanceParty", "Measure", "Notification", "ProcessInstance", "ProcessModel",
-    "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "StoredFile", "User", "UserRole", "VaultEntry",
+    "ProcessModelDraft", "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "StoredFile", "User", "UserRole", "VaultEntry",
 ]
