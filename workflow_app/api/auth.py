@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import request
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 from sqlalchemy import select
 
 from .. import audit, clock
@@ -47,8 +48,13 @@ def issue_token():
     return {"token": token, "expires_at": row.expires_at}
 
 
+class RevokedOut(Schema):
+    revoked = fields.Boolean()
+
+
 @blp.post("/auth/revoke")
 @blp.doc(security=[{"bearer": []}])
+@blp.response(200, RevokedOut)
 def revoke_token():
     """Revoke the bearer token of this request (an API logout); later calls with it get 401."""
     refused = authenticate()

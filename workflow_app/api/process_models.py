@@ -15,6 +15,8 @@ from ..services.instances import start_binding
 from .common import authenticate, current_user, error_response
 from .schemas import ProcessModelDetailOut, ProcessModelOut, VersionOut
 
+MAX_VERSION = 2**31 - 1
+
 blp = Blueprint("process_models", __name__, description="Mô hình quy trình")
 blp.before_request(authenticate)
 
@@ -56,6 +58,8 @@ def list_versions(model_id):
 @blp.get("/process-models/<model_id>/versions/<int:version>/bpmn")
 @blp.response(200, content_type="application/xml")
 def get_bpmn(model_id, version):
+    if version > MAX_VERSION:
+        raise NotFound("Không tìm thấy phiên bản.")       # beyond any integer column: not a version
     row = db.session.execute(select(ProcessModelVersion).where(
         ProcessModelVersion.process_model_id == model_id, ProcessModelVersion.version == version)).scalar_one_or_none()
     if row is None:
