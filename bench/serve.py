@@ -8,17 +8,57 @@ SIGINT stops it. Used by bench/http_cases.py; not meant for anything but benchma
 from __future__ import annotations
 
 import argparse
+import cProfile
 import logging
+import pstats
 import signal
 import sys
 import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
 from workflow_app import create_app  # noqa: E402
+
+
+class Profiled:
+    """WSGI middleware: cProfile each request whose path matches, summed into one file.
+
+    cProfile sees only the thread that enabled it, and the threaded server runs each
+    request on its own thread, so every request gets its own profiler; the stats are
+    added up under a lock and written when the server stops.
+    """
+
+    def __init__(self, app, out: str, match: str):
+        self.app, self.out, self.match = app, out, match
+        self.stats = None
+        self.lock = threading.Lock()
+        self.requests = 0
+
+    def __call__(self, environ, start_response):
+        if self.match not in environ.get("PATH_INFO", ""):
+            return self.app(environ, start_response)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        try:
+            body = b"".join(self.app(environ, start_response))   # run the whole view while profiling
+        finally:
+            profiler.disable()
+            with self.lock:
+                self.requests += 1
+                if self.stats is None:
+                    self.stats = pstats.Stats(profiler)
+                else:
+                    self.stats.add(profiler)
+        return [body]
+
+    def write(self) -> None:
+        if self.stats is not None:
+            self.stats.dump_stats(self.out)
+            print(f"profiled {self.requests} requests -> {self.out}", file=sys.stderr, flush=True)
 
 
 class QuietHandler(WSGIRequestHandler):
@@ -31,10 +71,20 @@ class QuietHandler(WSGIRequestHandler):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--profile", help="write cProfile stats of matching requests to this file")
+    parser.add_argument("--profile-match", default="/complete", help="substring of the profiled paths")
+    parser.add_argument("--breakdown", help="write a timing breakdown of task completions (JSON) to this file")
     args = parser.parse_args()
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = create_app()
+    breakdown = None
+    if args.breakdown:
+        from breakdown import Breakdown
+        breakdown = app.wsgi_app = Breakdown(app, args.breakdown, "/complete")
+    profiled = Profiled(app.wsgi_app, args.profile, args.profile_match) if args.profile else None
+    if profiled is not None:
+        app.wsgi_app = profiled
     server = make_server("127.0.0.1", args.port, app, threaded=True, request_handler=QuietHandler)
 
     def stop(_signum, _frame):
@@ -43,9 +93,14 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    print(f"READY {server.server_port}", flush=True)
+    import workflow_app
+    print(f"READY {server.server_port} {Path(workflow_app.__file__).resolve().parent.parent}", flush=True)
     server.serve_forever()
     server.server_close()
+    if profiled is not None:
+        profiled.write()
+    if breakdown is not None:
+        breakdown.write()
     return 0
 
 

@@ -57,3 +57,14 @@ def test_logout_ends_the_session(client):
     page = client.get("/inbox")
     client.post("/logout", data={"csrf_token": csrf_of(page)})
     assert client.get("/inbox").status_code == 302
+
+
+def test_each_kind_of_user_lands_where_their_work_is(client):
+    login(client, "auditor.ubkt_tu")
+    assert client.get("/").headers["Location"].startswith("/audit")
+    client.post("/logout", data={"csrf_token": csrf_of(client.get("/audit/"))})
+    login(client, "designer.bnc_tu")
+    assert client.get("/").headers["Location"].startswith("/designer")
+    client.post("/logout", data={"csrf_token": csrf_of(client.get("/designer/"))})
+    login(client, "leader.ca_tinh")
+    assert client.get("/").headers["Location"].endswith("/inbox")

@@ -75,6 +75,13 @@ def due_state(due_at, now) -> str | None:
 @bp.get("/")
 @login_required
 def home():
+    """Each kind of user lands where their work is: auditors on the audit search,
+    designers (who do no case work) on the modeler, everyone else on the inbox."""
+    user = web_user()
+    if user.has_role("auditor"):
+        return redirect(url_for("auditors.search"))
+    if set(user.roles) <= {"designer", "admin"} and user.has_role("designer"):
+        return redirect(url_for("designers.index"))
     return redirect(url_for("officials.inbox"))
 
 
