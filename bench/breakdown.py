@@ -24,7 +24,8 @@ QUERIES = "__sql_statements__"
 PARTS = [
     ("authenticate (token lookup)", "workflow_app.auth.tokens", "user_for"),
     ("visible_task (API pre-check; again in _locked_task)", "workflow_app.services.tasks", "visible_task"),
-    ("_locked_task (BEGIN IMMEDIATE, task+instance)", "workflow_app.services.tasks", "_locked_task"),
+    ("_locked_task (begin_write, task, instance)", "workflow_app.services.tasks", "_locked_task"),
+    ("  begin_write (SQLite: BEGIN IMMEDIATE, waits for the lock)", "workflow_app.services.tasks", "begin_write"),
     ("bundles.for_instance", "workflow_app.services.bundles", "for_instance"),
     ("forms validated", "workflow_app.services.tasks", "validated"),
     ("vault sealed", "workflow_app.services.tasks", "sealed"),
@@ -134,7 +135,7 @@ def report(path: str) -> str:
     lines = [f"server-side breakdown of {doc['requests']} task completions (wall time, mean per request)"]
 
     def line(label, value):
-        lines.append(f"  {label:<52} {value / n * 1000:7.2f} ms  {value / total * 100:5.1f} %")
+        lines.append(f"  {label:<60} {value / n * 1000:7.2f} ms  {value / total * 100:5.1f} %")
     for label in doc["order"]:
         line(label, totals.get(label, 0.0))
     line("other (routing, JSON, response schema, ...)", total - totals.get(TOP, 0.0))

@@ -68,7 +68,7 @@ class Server:
     """bench/serve.py in a child process; `port` once it said READY."""
 
     def __init__(self, env: dict, log_path: Path, port: int = 0, profile: str | None = None,
-                 breakdown: str | None = None):
+                 breakdown: str | None = None, serialize_posts: bool = False):
         self.log_path = log_path
         self.log = open(log_path, "wb")
         cmd = [sys.executable, str(ROOT / "bench" / "serve.py"), "--port", str(port)]
@@ -76,6 +76,8 @@ class Server:
             cmd += ["--profile", profile]
         if breakdown:
             cmd += ["--breakdown", breakdown]
+        if serialize_posts:
+            cmd += ["--serialize-posts"]
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=self.log)
         self.port = self._wait_ready(60)
 
@@ -284,7 +286,8 @@ def row(label: str, values: list[float]) -> str:
 def report(rec: Recorder, wall: float, issued: int, args, setup: dict) -> None:
     completions = len(rec.latency["complete"])
     print(f"database        {setup['database']}")
-    print(f"server          werkzeug threaded, 127.0.0.1:{setup['port']}, 1 process, code from {setup['code']}")
+    print(f"server          werkzeug threaded, 127.0.0.1:{setup['port']}, 1 process, code from {setup['code']}"
+          f"{' [EXPERIMENT: POSTs serialized in-process]' if args.serialize_posts else ''}")
     print(f"setup           db upgrade {setup['upgrade']:.1f} s, seed-demo {setup['seed']:.1f} s, "
           f"server ready {setup['ready']:.1f} s, {len(setup['users'])} logins {setup['logins']:.2f} s")
     print(f"load            {args.clients} clients, {issued} cases issued (of {args.cases}), "
@@ -344,6 +347,10 @@ def main() -> int:
     parser.add_argument("--breakdown", action="store_true",
                         help="time the parts of each task completion inside the server (cheap wrappers, "
                              "no profiler) and print where the time goes")
+    parser.add_argument("--serialize-posts", action="store_true",
+                        help="experiment, not the application as shipped: the server runs POST requests one "
+                             "at a time behind an in-process lock (bench/serve.py), to compare with SQLite's "
+                             "busy-timeout waiting")
     args = parser.parse_args()
     if args.clients < 1 or args.cases < 1:
         parser.error("--clients and --cases must be at least 1")
@@ -366,7 +373,7 @@ def main() -> int:
         t0 = time.perf_counter()
         profile_file = str(tmp / "completions.prof") if args.profile else None
         breakdown_file = str(tmp / "breakdown.json") if args.breakdown else None
-        server = Server(env, tmp / "server.log", args.port, profile_file, breakdown_file)
+        server = Server(env, tmp / "server.log", args.port, profile_file, breakdown_file, args.serialize_posts)
         setup["ready"] = time.perf_counter() - t0
         setup["port"], setup["code"] = server.port, server.code_root
         base = f"http://127.0.0.1:{server.port}"

@@ -61,6 +61,21 @@ class Profiled:
             print(f"profiled {self.requests} requests -> {self.out}", file=sys.stderr, flush=True)
 
 
+class SerializedPosts:
+    """Experiment: one POST at a time in this process, waiting on a lock instead of SQLite's
+    busy handler (which polls with sleeps of up to 100 ms, so it is neither prompt nor fair)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") != "POST":
+            return self.app(environ, start_response)
+        with self.lock:
+            return [b"".join(self.app(environ, start_response))]
+
+
 class QuietHandler(WSGIRequestHandler):
     """No access log: one stderr line per request would be part of what we measure."""
 
@@ -74,6 +89,8 @@ def main() -> int:
     parser.add_argument("--profile", help="write cProfile stats of matching requests to this file")
     parser.add_argument("--profile-match", default="/complete", help="substring of the profiled paths")
     parser.add_argument("--breakdown", help="write a timing breakdown of task completions (JSON) to this file")
+    parser.add_argument("--serialize-posts", action="store_true",
+                        help="experiment: run POST requests one at a time behind an in-process lock")
     args = parser.parse_args()
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -82,6 +99,8 @@ def main() -> int:
     if args.breakdown:
         from breakdown import Breakdown
         breakdown = app.wsgi_app = Breakdown(app, args.breakdown, "/complete")
+    if args.serialize_posts:
+        app.wsgi_app = SerializedPosts(app.wsgi_app)
     profiled = Profiled(app.wsgi_app, args.profile, args.profile_match) if args.profile else None
     if profiled is not None:
         app.wsgi_app = profiled
