@@ -10,7 +10,8 @@ would add, e.g. `rerouted`, `settings`) runs --repeat times in each variant:
       restore before every task (the serializer writes the spec into every save);
   (c) our engine layer: workflow_app.engine.get_specs/start/complete, which restore the
       instance state and dump it on every call, with sandboxed scripts, history events,
-      due dates and the next wake-up;
+      due dates and the next wake-up, and cut the finished past of the task tree before
+      the dump (docs/adr/0009-bounded-task-tree.md);
   (d) diagnostic: (c) with SpiffWorkflow's plain script engine instead of the sandbox,
       to show what the sandbox itself costs.
 

@@ -3,7 +3,9 @@
 Each function restores the workflow from its state, does one thing, runs engine steps
 until the workflow waits, and returns a `Step`: the new state, the status, the READY user
 tasks (with their deadlines), and the history events found by comparing every task's
-state before and after (docs/adr/0003-engine-state.md).
+state before and after (docs/adr/0003-engine-state.md). Before the new state is dumped, the
+finished part of the task tree that no live task can reach is cut, so that the state and
+the cost of a step do not grow with the length of the case (docs/adr/0009-bounded-task-tree.md).
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from SpiffWorkflow.spiff.specs.event_definitions import \
     MessageEventDefinition as SpiffMessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
 
+from .compaction import compact
 from .specs import SpecBundle
 from .state import attach_engine, dump, restore
 
@@ -146,8 +149,11 @@ def _advance(workflow: BpmnWorkflow, before: dict, act) -> Step:
         status = "running"
     else:
         status = "waiting"
+    next_wakeup_at = _next_wakeup(workflow)
+    if error is None:
+        compact(workflow)             # after events, ready tasks and wake-up: they saw the full step
     return Step(state=dump(workflow), status=status, ready=ready, events=events,
-                next_wakeup_at=_next_wakeup(workflow), error=error and error["message"],
+                next_wakeup_at=next_wakeup_at, error=error and error["message"],
                 data=dict(workflow.data) if status == "completed" else {}, thrown=thrown)
 
 
