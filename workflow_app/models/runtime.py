@@ -19,6 +19,11 @@ STATUSES = ("running", "waiting", "completed", "cancelled", "error")
 
 class ProcessInstance(db.Model):
     __tablename__ = "process_instance"
+    # A task's case number, and the search in case numbers, without reading the wide rows;
+    # on PostgreSQL, "case number contains" (ILIKE '%...%') from a trigram index.
+    __table_args__ = (Index("ix_process_instance_id_case_number", "id", "case_number"),
+                      Index("ix_process_instance_case_number_trgm", "case_number", postgresql_using="gin",
+                            postgresql_ops={"case_number": "gin_trgm_ops"}).ddl_if(dialect="postgresql"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)   # uuid4 hex
     case_number: Mapped[str] = mapped_column(String(40), unique=True)
@@ -54,7 +59,10 @@ class HumanTask(db.Model):
     """One row per READY user task: the inbox's index of the engine state."""
 
     __tablename__ = "human_task"
-    __table_args__ = (Index("ix_human_task_inbox", "agency_code", "role", "due_at"),)
+    # One index per inbox scope with every column it filters and sorts on (services/inbox.py).
+    __table_args__ = (Index("ix_human_task_group", "agency_code", "role", "due_at", "created_at", "id", "assignee"),
+                      Index("ix_human_task_agency_due", "agency_code", "due_at", "created_at", "id"),
+                      Index("ix_human_task_assignee_due", "assignee", "due_at", "created_at", "id"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)     # SpiffWorkflow task id
     instance_id: Mapped[str] = mapped_column(
@@ -100,6 +108,9 @@ class Notification(db.Model):
     """Outbox of messages to people (pages and mail read it); not a user task."""
 
     __tablename__ = "notification"
+    __table_args__ = (Index("ix_notification_user_unread", "recipient_username", "read_at"),
+                      Index("ix_notification_group_unread", "recipient_agency", "recipient_role",
+                            "recipient_username", "read_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     instance_id: Mapped[str | None] = mapped_column(

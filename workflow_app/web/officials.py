@@ -19,7 +19,7 @@ from .. import clock
 from ..auth import policy
 from ..extensions import db
 from ..models import Agency, HumanTask, User
-from ..services import tasks
+from ..services import inbox as inbox_query, tasks
 from ..services.errors import ServiceError
 from ..services.reminders import due_soon_window
 from . import nav
@@ -85,9 +85,9 @@ def home():
     return redirect(url_for("officials.inbox"))
 
 
-def _listing(user, tab: str, q: str | None, page: int, per_page: int):
+def _tab_filters(tab: str, cases, now) -> dict:
     scope, overdue = ("all", True) if tab == "overdue" else (tab, False)
-    return tasks.listing(user, scope=scope, overdue=overdue, q=q, page=page, per_page=per_page)
+    return {"scope": scope, "overdue": overdue, "cases": cases, "now": now}
 
 
 def eligible_assignees(task: HumanTask) -> list[User]:
@@ -110,8 +110,12 @@ def inbox():
         tab = DEFAULT_TAB
     q = (request.args.get("q") or "").strip() or None
     page = max(1, request.args.get("page", 1, type=int) or 1)
-    counts = {key: _listing(user, key, q, 1, 1)[1] for key in TABS}
-    rows, total = _listing(user, tab, q, page, PER_PAGE)
+    cases = inbox_query.case_clause(q=q)                  # the search, once for every tab
+    filters = {key: _tab_filters(key, cases, clock.now()) for key in TABS}
+    counts = {key: inbox_query.count(user, **f) for key, f in filters.items()}   # the tabs' badges
+    total = counts[tab]
+    rows = (inbox_query.page(inbox_query.conditions(user, **filters[tab]), page=page, per_page=PER_PAGE)
+            if total > (page - 1) * PER_PAGE else [])
     now = clock.now()
     items = []
     for task, case_number in rows:

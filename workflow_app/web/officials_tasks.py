@@ -13,8 +13,8 @@ import forms
 from .. import clock
 from ..auth import policy
 from ..extensions import db
-from ..models import AuditEvent, ProcessModel
-from ..services import bundles, catalogue, instances, tasks
+from ..models import AuditEvent, ProcessModel, ProcessModelVersion
+from ..services import catalogue, instances, tasks
 from ..services.errors import Conflict, Forbidden, Invalid, NotFound, ServiceError
 from . import forms_render
 from . import officials_casefile as casefile
@@ -138,13 +138,15 @@ def complete(task_id):
 def startable_models(user) -> list[tuple[ProcessModel, dict]]:
     """(model, start binding) of each deployed process `user` may start (policy.can_start)."""
     out = []
-    for model in db.session.execute(select(ProcessModel).where(ProcessModel.latest_version > 0)
-                                    .order_by(ProcessModel.name)).scalars():
-        try:
-            latest = bundles.latest_version(model.id)
-        except NotFound:
-            continue
-        binding = next(({**b, "element_id": eid} for eid, b in (latest.bindings.get("tasks") or {}).items()
+    # One statement for every page's menu: each model with the bindings of its latest version
+    # (not the version rows themselves, which hold the whole diagram).
+    rows = db.session.execute(
+        select(ProcessModel, ProcessModelVersion.bindings)
+        .join(ProcessModelVersion, (ProcessModelVersion.process_model_id == ProcessModel.id)
+              & (ProcessModelVersion.version == ProcessModel.latest_version))
+        .where(ProcessModel.latest_version > 0).order_by(ProcessModel.name)).all()
+    for model, bindings in rows:
+        binding = next(({**b, "element_id": eid} for eid, b in ((bindings or {}).get("tasks") or {}).items()
                         if b.get("kind") == "start"), None)
         if binding and binding.get("form_key") and policy.can_start(user, binding):
             out.append((model, binding))
