@@ -83,6 +83,8 @@ def record_decision(ctx) -> None:
     v.setdefault("cooperating_agencies", [])
     if not v.get("is_complex"):
         v["cooperating_agencies"] = []
+    else:
+        v["confirmations"] = []          # each coordination round collects its own answers
     v["measures_active"] = list(v.get("measures") or [])
     decision = {"measures": v.get("measures"), "covered_persons": v.get("covered_persons"),
                 "from": v.get("measures_start"), "executing_agency": v.get("executing_agency"),

@@ -193,3 +193,24 @@ def test_verify_then_decide_moves_the_inbox(api):
     api.do(VERIFIER, case["id"], "verify", VERIFY_OK)
     [task] = api.get(HEAD, "/tasks").get_json()
     assert (task["element_id"], task["process_instance_id"]) == ("decide", case["id"])
+
+
+def test_a_second_coordination_round_collects_its_own_confirmations(api):
+    """Review asks to change the measures, the new decision is complex again: the second
+    inter-agency round starts with no confirmations (those of the first are not its answers)."""
+    case = case_at(api, "decide")
+
+    def coordinate(summary):
+        api.do(HEAD, case["id"], "decide", decision_apply(today(), is_complex=True, cooperating_agencies=["VKS_TINH"]))
+        api.do("coordinator.ca_tinh", case["id"], "draft_plan", {"plan_summary": summary, "plan_report_by": today()})
+        api.do("coordinator.vks_tinh", case["id"], "confirm_part", {"part_accepted": True, "assigned_forces": summary})
+        return api.do(HEAD, case["id"], "consolidate", {"coordination_summary": summary})
+
+    first = coordinate("Vòng 1")
+    assert [t["element_id"] for t in first["next_tasks"]] == ["execute"]
+    api.do("protection_officer.ca_tinh", case["id"], "execute", {
+        "report_summary": "Cần thêm lực lượng.", "situation": "on_dinh", "recommendation": "thay_doi"})
+    api.do(HEAD, case["id"], "review", {"review_action": "thay_doi", "review_basis": "nguy_co_thay_doi"})
+    second = coordinate("Vòng 2")
+    assert [t["element_id"] for t in second["next_tasks"]] == ["execute"]
+    assert second["process_instance"]["status"] == "running"
