@@ -68,10 +68,13 @@ class Server:
     """bench/serve.py in a child process; `port` once it said READY."""
 
     def __init__(self, env: dict, log_path: Path, port: int = 0, profile: str | None = None,
-                 breakdown: str | None = None, serialize_posts: bool = False):
+                 breakdown: str | None = None, serialize_posts: bool = False, workers: int = 0,
+                 threads: int = 1):
         self.log_path = log_path
         self.log = open(log_path, "wb")
         cmd = [sys.executable, str(ROOT / "bench" / "serve.py"), "--port", str(port)]
+        if workers:
+            cmd += ["--workers", str(workers), "--threads", str(threads)]
         if profile:
             cmd += ["--profile", profile]
         if breakdown:
@@ -102,12 +105,18 @@ class Server:
         raise SystemExit(f"the server did not start; its log:\n{self.log_tail()}")
 
     def cpu_seconds(self) -> float | None:
-        """User + system CPU time of the server process so far (Linux /proc), else None."""
-        try:
-            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, ValueError, IndexError):
-            return None
+        """User + system CPU time of the server process and its children (gunicorn workers)
+        so far (Linux /proc), else None."""
+        total, found = 0, False
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if stat.parent.name == str(self.proc.pid) or fields[1] == str(self.proc.pid):
+                total += int(fields[11]) + int(fields[12])
+                found = True
+        return total / os.sysconf("SC_CLK_TCK") if found else None
 
     def log_tail(self, lines: int = 40) -> str:
         self.log.flush()
@@ -125,6 +134,31 @@ class Server:
         self.log.close()
 
 
+def documents_backlog(url: str) -> tuple[int, int]:
+    """(pending, issued) generated documents in the database at `url`."""
+    from sqlalchemy import create_engine, text
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            pending = conn.execute(text("SELECT count(*) FROM pending_document")).scalar_one()
+            issued = conn.execute(text("SELECT count(*) FROM stored_file WHERE kind = 'document'")).scalar_one()
+        return pending, issued
+    finally:
+        engine.dispose()
+
+
+def drain_documents(url: str, limit: float = 120.0) -> tuple[int, float]:
+    """Wait until no document is pending (rendered by the background jobs); returns the
+    backlog when the load stopped and the seconds it took to drain (or `limit`)."""
+    t0 = time.perf_counter()
+    backlog, _ = documents_backlog(url)
+    pending = backlog
+    while pending and time.perf_counter() - t0 < limit:
+        time.sleep(0.2)
+        pending, _ = documents_backlog(url)
+    return backlog, time.perf_counter() - t0
+
+
 def machine_busy_seconds() -> float | None:
     """CPU seconds all processes of the machine have used since boot (Linux /proc/stat)."""
     try:
@@ -133,6 +167,13 @@ def machine_busy_seconds() -> float | None:
         return None
     idle = fields[3] + (fields[4] if len(fields) > 4 else 0)          # idle + iowait
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def start_celery_worker(env: dict, log_path: Path) -> subprocess.Popen:
+    """One Celery worker process (solo pool: the machine has 2 cores) for the jobs."""
+    return subprocess.Popen([sys.executable, "-m", "celery", "-A", "workflow_app.jobs.celery_app", "worker",
+                             "--pool", "solo", "--loglevel", "WARNING", "--without-gossip", "--without-mingle"],
+                            cwd=ROOT, env=env, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT)
 
 
 # -- the clients -----------------------------------------------------------------------------
@@ -286,7 +327,9 @@ def row(label: str, values: list[float]) -> str:
 def report(rec: Recorder, wall: float, issued: int, args, setup: dict) -> None:
     completions = len(rec.latency["complete"])
     print(f"database        {setup['database']}")
-    print(f"server          werkzeug threaded, 127.0.0.1:{setup['port']}, 1 process, code from {setup['code']}"
+    kind = (f"gunicorn, {args.workers} workers × {args.threads} thread(s)" if args.workers
+            else "werkzeug threaded, 1 process")
+    print(f"server          {kind}, 127.0.0.1:{setup['port']}, jobs {setup['jobs']}, code from {setup['code']}"
           f"{' [EXPERIMENT: POSTs serialized in-process]' if args.serialize_posts else ''}")
     print(f"setup           db upgrade {setup['upgrade']:.1f} s, seed-demo {setup['seed']:.1f} s, "
           f"server ready {setup['ready']:.1f} s, {len(setup['users'])} logins {setup['logins']:.2f} s")
@@ -347,6 +390,14 @@ def main() -> int:
     parser.add_argument("--breakdown", action="store_true",
                         help="time the parts of each task completion inside the server (cheap wrappers, "
                              "no profiler) and print where the time goes")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="serve with gunicorn and this many worker processes (default: werkzeug, 1 process)")
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (default 1: sync)")
+    parser.add_argument("--jobs", choices=("thread", "celery"), default="thread",
+                        help="where documents and mail are rendered after the commit: a thread of each "
+                             "server process (default) or a Celery worker started by the script "
+                             "(needs Redis on 127.0.0.1:6379; --redis-url to change)")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5")
     parser.add_argument("--serialize-posts", action="store_true",
                         help="experiment, not the application as shipped: the server runs POST requests one "
                              "at a time behind an in-process lock (bench/serve.py), to compare with SQLite's "
@@ -362,18 +413,24 @@ def main() -> int:
     env = {**os.environ, **CHEAP_ARGON2, "DATABASE_URL": url, "PYTHONUNBUFFERED": "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     env.pop("FLASK_APP", None)
+    env["JOBS_MODE"] = args.jobs
+    if args.jobs == "celery":
+        env["CELERY_BROKER_URL"] = args.redis_url
     path = protection_path()
     users = [*users_of(path), AUDITOR]
     setup = {"database": "PostgreSQL (given)" if args.database_url else f"SQLite (fresh, {tmp})",
-             "path": path, "users": users}
-    server = None
+             "path": path, "users": users, "jobs": args.jobs}
+    server = celery = None
     try:
         setup["upgrade"] = flask_cli(env, "db", "upgrade")
         setup["seed"] = flask_cli(env, "seed-demo")
         t0 = time.perf_counter()
         profile_file = str(tmp / "completions.prof") if args.profile else None
         breakdown_file = str(tmp / "breakdown.json") if args.breakdown else None
-        server = Server(env, tmp / "server.log", args.port, profile_file, breakdown_file, args.serialize_posts)
+        server = Server(env, tmp / "server.log", args.port, profile_file, breakdown_file, args.serialize_posts,
+                        args.workers, args.threads)
+        if args.jobs == "celery":
+            celery = start_celery_worker(env, tmp / "celery.log")
         setup["ready"] = time.perf_counter() - t0
         setup["port"], setup["code"] = server.port, server.code_root
         base = f"http://127.0.0.1:{server.port}"
@@ -385,6 +442,12 @@ def main() -> int:
         rec, wall, issued = drive(base, tokens, path, args.clients, args.cases, args.max_seconds, args.lean)
         server_cpu1, client_cpu1, machine1 = server.cpu_seconds(), time.process_time(), machine_busy_seconds()
         report(rec, wall, issued, args, setup)
+        backlog, drained = drain_documents(url)
+        pending, documents = documents_backlog(url)
+        print(f"documents       {documents} issued after the commit ({args.jobs}); {backlog} still pending when "
+              f"the load stopped, {'drained' if not pending else f'{pending} NOT drained'} {drained:.1f} s later")
+        if pending:
+            rec.error("documents_pending", f"{pending} documents never rendered")
         if server_cpu0 is not None and server_cpu1 is not None:
             used, clients = server_cpu1 - server_cpu0, client_cpu1 - client_cpu0
             line = (f"cpu             server {used:.2f} s ({used / wall * 100:.0f} % of one core), "
@@ -415,6 +478,12 @@ def main() -> int:
                 "errors": {str(k): v for k, v in rec.errors.items()}}, indent=1))
         return 1 if rec.errors else 0
     finally:
+        if celery is not None:
+            celery.terminate()
+            try:
+                celery.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                celery.kill()
         if server is not None:
             server.stop()
             if args.breakdown:

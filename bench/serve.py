@@ -83,18 +83,63 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+def serve_gunicorn(port: int, workers: int, threads: int) -> int:
+    """gunicorn in this process (the master) with `workers` forked workers, as in production
+    (gunicorn.conf.py is not read: the settings that matter for the benchmark are set here)."""
+    import socket
+
+    from gunicorn.app.base import BaseApplication
+
+    if port == 0:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+
+    class Bench(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"127.0.0.1:{port}", "workers": workers, "threads": threads,
+                               "worker_class": "gthread" if threads > 1 else "sync",
+                               "keepalive": 30, "backlog": 256, "timeout": 120, "accesslog": None,
+                               "loglevel": "warning", "when_ready": _ready,
+                               "post_worker_init": _tuned}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return create_app()
+
+    def _tuned(_worker):                  # as gunicorn.conf.py does in production
+        from workflow_app import gc_tuning
+        gc_tuning.tune()
+
+    def _ready(_server):
+        import workflow_app
+        print(f"READY {port} {Path(workflow_app.__file__).resolve().parent.parent}", flush=True)
+
+    Bench().run()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--profile", help="write cProfile stats of matching requests to this file")
     parser.add_argument("--profile-match", default="/complete", help="substring of the profiled paths")
     parser.add_argument("--breakdown", help="write a timing breakdown of task completions (JSON) to this file")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="serve with gunicorn and this many worker processes (0: werkzeug, one process)")
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (gthread if > 1)")
     parser.add_argument("--serialize-posts", action="store_true",
                         help="experiment: run POST requests one at a time behind an in-process lock")
     args = parser.parse_args()
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    if args.workers:
+        if args.profile or args.breakdown or args.serialize_posts:
+            parser.error("--profile, --breakdown and --serialize-posts need the werkzeug server (no --workers)")
+        return serve_gunicorn(args.port, args.workers, args.threads)
     app = create_app()
+    from workflow_app import gc_tuning
+    gc_tuning.tune()
     breakdown = None
     if args.breakdown:
         from breakdown import Breakdown

@@ -6,7 +6,12 @@
 # Phases, each with a time budget and one line in the summary printed at the end:
 #   setup     scripts/setup.sh (15 min), then Chromium for the browser tests if missing (root only)
 #   sqlite    pytest without DATABASE_URL: the tests make their own temporary SQLite files (30 min)
-#   postgres  pytest with TEST_DATABASE_URL set to a new database, dropped at the end (30 min)
+#   postgres  pytest with TEST_DATABASE_URL set to a new database, dropped at the end (30 min);
+#             tests/scale/ runs here (exactly-once timers with a real Celery worker on Redis)
+#   scale     bench/faults.py --short on the same PostgreSQL server and Redis: gunicorn (2 workers),
+#             a Celery worker and beat under load, a web worker and the Celery worker killed -9;
+#             fails if an acknowledged completion is lost or doubled, a case half-written, a timer
+#             not fired or fired twice (8 min)
 # The script exits non-zero if any phase fails.
 #
 # PostgreSQL: the server on 127.0.0.1:5432 (user postgres, trust) when it answers; otherwise a
@@ -14,7 +19,7 @@
 # Redis: the server on 127.0.0.1:6379, else a private redis-server; TEST_REDIS_URL is exported
 # to both pytest phases (tests that need Redis skip themselves without it).
 #
-# Environment: SKIP_POSTGRES=1 skips phase 2. A TEST_DATABASE_URL or TEST_REDIS_URL already set
+# Environment: SKIP_POSTGRES=1 skips phases 2 and 3, SKIP_SCALE=1 phase 3 only. A TEST_DATABASE_URL or TEST_REDIS_URL already set
 # is used as is (that database is yours: it is neither created nor dropped). PG_SYSTEM_PORT and
 # REDIS_SYSTEM_PORT change the ports probed; SETUP_BUDGET and PYTEST_BUDGET the time budgets
 # (timeout(1) durations). Logs of each phase are kept in test-artifacts/.
@@ -24,6 +29,7 @@ root=$PWD
 
 setup_budget=${SETUP_BUDGET:-15m}
 pytest_budget=${PYTEST_BUDGET:-30m}
+scale_budget=${SCALE_BUDGET:-8m}
 apt_budget=600s
 pg_system_port=${PG_SYSTEM_PORT:-5432}
 redis_system_port=${REDIS_SYSTEM_PORT:-6379}
@@ -128,6 +134,34 @@ run_pytest() {
         0)   note "$name" "PASS in $((SECONDS - started)) s: $last" ;;
         124) note "$name" "FAIL: over its $pytest_budget budget"; failed=1 ;;
         *)   note "$name" "FAIL (pytest exit $status) in $((SECONDS - started)) s: $last"; failed=1 ;;
+    esac
+}
+
+# run_scale PG_SERVER_URL: phase 3, bench/faults.py --short (it creates and drops its database).
+run_scale() {
+    local started=$SECONDS status=0 result
+    if [ -z "${TEST_REDIS_URL:-}" ]; then
+        note scale "FAIL: no Redis for Celery (SKIP_SCALE=1 skips this phase)"
+        failed=1
+        return
+    fi
+    log "phase scale: python bench/faults.py --short"
+    phase=scale
+    limited "$scale_budget" python bench/faults.py --short --pg-url "$1" \
+        --redis-url "$(python - "$TEST_REDIS_URL" <<'PY'
+import sys
+from urllib.parse import urlsplit, urlunsplit
+parts = urlsplit(sys.argv[1])
+number = int((parts.path or "/0").strip("/") or 0)
+print(urlunsplit(parts._replace(path=f"/{(number - 2) % 16}")))
+PY
+)" 2>&1 | tee "$logs/scale.log" || status=${PIPESTATUS[0]}
+    phase=""
+    result=$(grep -E '^RESULT' "$logs/scale.log" | tail -n 1 | sed 's/^RESULT *//' || true)
+    case $status in
+        0)   note scale "PASS in $((SECONDS - started)) s: $result" ;;
+        124) note scale "FAIL: over its $scale_budget budget"; failed=1 ;;
+        *)   note scale "FAIL (exit $status) in $((SECONDS - started)) s: ${result:-see test-artifacts/scale.log}"; failed=1 ;;
     esac
 }
 
@@ -243,4 +277,16 @@ else
         note postgres "FAIL: no PostgreSQL could be found or started (see test-artifacts/pg-*.log; SKIP_POSTGRES=1 skips this phase)"
         failed=1
     fi
+fi
+
+# --- phase 3: scale (faults under load) -----------------------------------------------------
+if [ "${SKIP_POSTGRES:-0}" = 1 ] || [ "${SKIP_SCALE:-0}" = 1 ]; then
+    note scale "skipped (SKIP_POSTGRES or SKIP_SCALE)"
+elif [ -n "$given_test_db" ]; then
+    run_scale "$given_test_db"          # faults.py makes its own database on that server
+elif [ -n "$pg_db" ]; then
+    run_scale "postgresql+psycopg://postgres@127.0.0.1:$pg_port/postgres"
+else
+    note scale "FAIL: no PostgreSQL"
+    failed=1
 fi

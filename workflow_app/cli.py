@@ -24,6 +24,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(agencies)
     app.cli.add_command(bpmn)
     app.cli.add_command(run_timers)
+    app.cli.add_command(backup)
     app.cli.add_command(audit_group)
     app.cli.add_command(vault_group)
 
@@ -152,18 +153,49 @@ def bpmn_validate(path, as_json):
 @click.option("--loop", is_flag=True, help="Keep running, polling every --interval seconds.")
 @click.option("--interval", default=5.0, show_default=True)
 def run_timers(loop, interval):
-    """Fire due timers once (or keep doing it with --loop)."""
-    from .services.reminders import notify_due_soon
-    from .services.timers import fire_due
+    """Fire due timers, send reminders and render documents left behind, once (or keep doing
+    it with --loop, which also opens the review round of a period that has ended, daily).
+
+    The embedded mode's scheduler: with CELERY_BROKER_URL set, Celery beat and its workers do
+    this work, so --loop refuses to run beside them."""
+    from flask import current_app
+
+    from . import clock
+    from .jobs import dispatch, periodic
+    app = current_app._get_current_object()
+    if loop and app.config.get("CELERY_BROKER_URL"):
+        click.echo("CELERY_BROKER_URL đã được đặt: hẹn giờ và việc nền do Celery beat và worker "
+                   "đảm nhận (xem scripts/scale.sh), vòng hẹn giờ nhúng không chạy.", err=True)
+        return
+    last_day = None
     while True:
-        fired = fire_due()
-        reminded = notify_due_soon()
+        today = clock.local_now().date()
+        result = periodic.tick(app, review_rounds=loop and today != last_day)
+        last_day = today
+        fired, reminded = result["fired"], result["reminded"]
         if fired or reminded or not loop:
             click.echo(f"Đã xử lý hẹn giờ của {fired} hồ sơ; nhắc hạn {reminded} nhiệm vụ.")
         if not loop:
+            if dispatch.mode(app) == "thread":
+                dispatch.wait_idle(app)          # jobs the tick queued, before the process ends
             return
         db.session.remove()
         time.sleep(interval)
+
+
+@click.command("backup")
+@click.option("--to", "target", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The file to write (must not exist).")
+def backup(target):
+    """Copy the SQLite database of the embedded mode while it runs (SQLite online backup API).
+
+    PostgreSQL is backed up with pg_dump (README, "Running at scale")."""
+    from .backup import BackupRefused, sqlite_backup
+    try:
+        pages = sqlite_backup(db.engine, target)
+    except BackupRefused as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Đã sao lưu cơ sở dữ liệu vào {target} ({pages} trang).")
 
 
 audit_group = AppGroup("audit", help="The audit log.")

@@ -28,6 +28,16 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # production must set VAULT_KEY, and may list several (comma-separated, newest first).
         "VAULT_KEY": env.get("VAULT_KEY", "ZGV2LW9ubHktdmF1bHQta2V5LWNoYW5nZS1tZS0zMmI="),
         "CELERY_BROKER_URL": env.get("CELERY_BROKER_URL"),
+        # Background jobs (workflow_app/jobs): inline | thread | celery; empty = chosen from
+        # CELERY_BROKER_URL and TESTING. The queue name lets several deployments share a Redis.
+        "JOBS_MODE": env.get("JOBS_MODE") or None,
+        "CELERY_QUEUE": env.get("CELERY_QUEUE", "workflow_app"),
+        "TIMER_POLL_SECONDS": float(env.get("TIMER_POLL_SECONDS", "5")),
+        "REMINDER_POLL_SECONDS": float(env.get("REMINDER_POLL_SECONDS", "60")),
+        "SWEEP_POLL_SECONDS": float(env.get("SWEEP_POLL_SECONDS", "60")),
+        "REVIEW_ROUNDS_POLL_SECONDS": float(env.get("REVIEW_ROUNDS_POLL_SECONDS", "3600")),
+        # Redis gives an unacknowledged job (its worker died) to another worker after this.
+        "JOB_VISIBILITY_TIMEOUT": int(env.get("JOB_VISIBILITY_TIMEOUT", "900")),
         "TOKEN_TTL_HOURS": int(env.get("TOKEN_TTL_HOURS", "12")),
         # argon2 parameters: tests lower them, because hashing is deliberately slow.
         "ARGON2_TIME_COST": int(env.get("ARGON2_TIME_COST", "3")),

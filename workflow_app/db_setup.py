@@ -3,18 +3,31 @@
 SQLite: WAL journal, a busy timeout, synchronous=NORMAL, foreign keys on, and our own
 BEGIN so that a write use case can ask for BEGIN IMMEDIATE (services/tx.py): concurrent
 writers then wait for the lock instead of failing with "database is locked" mid-way.
+
+Writers also queue on an OS file lock (flock on `<database>.writelock`) before BEGIN
+IMMEDIATE. SQLite's own busy handler polls with sleeps of up to 100 ms, so under load a
+writer that has waited keeps losing the lock to newcomers (measured: max latency 11.6 s with
+8 clients). A blocked flock wakes as soon as the lock is free, works across threads and
+processes (every gunicorn worker, the CLI, the timer loop), and is released by the kernel if a
+process dies holding it. The busy timeout stays as the backstop for writers that do not take
+the file lock (a plain BEGIN that turns into a write, another program).
 """
 from __future__ import annotations
+
+import fcntl
+import os
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 BUSY_TIMEOUT_MS = 30_000
+_LOCK_FD = "writelock_fd"
 
 
 def configure(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
+    lock_path = _lock_path(engine)
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):
@@ -29,4 +42,54 @@ def configure(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection):
         immediate = connection.get_execution_options().get("sqlite_immediate")
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if immediate and lock_path:
+            _acquire(connection, lock_path)
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        except BaseException:
+            _release(connection)
+            raise
+
+    # The file lock is let go as the transaction ends: just before COMMIT or ROLLBACK is sent
+    # (the next writer's BEGIN IMMEDIATE then waits at most for that statement, on SQLite's
+    # busy handler), and in any case when the connection goes back to the pool or is dropped.
+    for name in ("commit", "rollback"):
+        event.listen(engine, name, _release)
+    for name in ("checkin", "invalidate", "close"):
+        event.listen(engine.pool, name, lambda _dbapi, record, *_: _release_record(record))
+
+
+def _lock_path(engine: Engine) -> str | None:
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return f"{database}.writelock"
+
+
+def _acquire(connection, path: str) -> None:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
+        raise
+    connection.connection._connection_record.info[_LOCK_FD] = fd
+
+
+def _release(connection) -> None:
+    try:
+        record = connection.connection._connection_record
+    except Exception:                      # closed or invalidated: the pool events release it
+        return
+    _release_record(record)
+
+
+def _release_record(record) -> None:
+    if record is None:
+        return
+    fd = record.info.pop(_LOCK_FD, None)
+    if fd is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)

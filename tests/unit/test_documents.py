@@ -131,3 +131,25 @@ def test_the_decision_handler_picks_the_document_of_a_first_decision_a_change_an
                       case={"measures_active": ["canh_gac_bao_ve"]})
     handlers.run("record_termination", end)
     assert end.documents == ["quyet_dinh_cham_dut"] and end.entries[0][2]["measures"] == ["canh_gac_bao_ve"]
+
+
+def test_the_cut_down_fonts_cover_every_character_a_decision_can_print():
+    """Decisions use DejaVu cut down to Latin + Vietnamese (fonts/subset.sh): every character of
+    the templates, reference data, masks and Vietnamese letters must still have a glyph."""
+    from dataclasses import astuple
+
+    from fontTools.ttLib import TTFont
+
+    from workflow_app import reference_data, vault
+    from workflow_app.documents import layout, templates
+
+    texts = [str(part) for t in templates.TEMPLATES.values() for part in astuple(t)]
+    texts += [name for _, name in reference_data.AGENCIES] + [m[1] for m in reference_data.MEASURES]
+    texts += [str(i) for i in templates.ISSUERS.values()] + list(templates.REVIEW_BASES.values())
+    texts += [layout.MOTTO, layout.MOTTO_LINE, vault.MASK, "₫ № “” ‘’ … – — • ×°"]
+    texts.append("ÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ")
+    needed = {ch for text in texts for ch in text.upper() + text.lower() if not ch.isspace()}
+    for name in ("DejaVuSans-VN.ttf", "DejaVuSans-Bold-VN.ttf"):
+        cmap = TTFont(layout.FONTS / name).getBestCmap()
+        missing = sorted(ch for ch in needed if ord(ch) not in cmap)
+        assert not missing, f"{name} lacks {missing}"

@@ -81,9 +81,13 @@ class InstanceOut(Schema):
     completed_at = fields.DateTime(allow_none=True)
 
     def model_version_of(self, instance):
+        from sqlalchemy import select
+
         from ..extensions import db
         from ..models import ProcessModelVersion
-        return db.session.get(ProcessModelVersion, instance.model_version_id).version
+        # Only the number: the row also holds the whole diagram.
+        return db.session.execute(select(ProcessModelVersion.version)
+                                  .where(ProcessModelVersion.id == instance.model_version_id)).scalar_one()
 
     def masked_data(self, instance):
         return vault.masked(instance.data or {})

@@ -76,10 +76,7 @@ def assign(task_id):
     "type": "object", "properties": {"data": {"type": "object"}}}}}})
 @blp.response(200, CompletionOut)
 def complete(task_id):
-    user = current_user()
-    tasks.visible_task(user, task_id)               # 404 / 403 / 409 before the body matters
-    body = json_body()
-    data = body.get("data", {})
-    instance, next_rows = tasks.complete(user, task_id, data)
+    # The body is read only once the task has passed its checks (404 / 403 / 409 first).
+    instance, next_rows = tasks.complete(current_user(), task_id, lambda: json_body().get("data", {}))
     next_tasks = [{**task_dict(t), "case_number": instance.case_number} for t in next_rows]
     return {"process_instance": instance, "next_tasks": next_tasks}

@@ -36,7 +36,7 @@ def event_hash(fields: dict, prev_hash: str) -> str:
 
 
 def _head() -> AuditHead:
-    head = db.session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
+    head = db.session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update().execution_options(populate_existing=True)).scalar_one_or_none()
     if head is None:
         head = AuditHead(id=1, seq=0, hash=HEAD_GENESIS)
         db.session.add(head)

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+from flask import g, has_request_context
 from sqlalchemy import exists, select
 
 from ..extensions import db
@@ -37,9 +38,17 @@ def visible_instances_filter(user: User):
 def can_see_instance(user: User, instance_id: str) -> bool:
     if reads_everything(user):
         return True
-    return db.session.execute(select(
+    # Asked several times per request for the same case (task, then instance, then answer):
+    # a yes is remembered for the request — parties are only ever added to a case.
+    seen = g.setdefault("policy_seen_instances", set()) if has_request_context() else set()
+    if (user.id, user.agency_code, instance_id) in seen:
+        return True
+    visible = db.session.execute(select(
         exists().where(InstanceParty.instance_id == instance_id,
                        InstanceParty.agency_code == user.agency_code))).scalar()
+    if visible:
+        seen.add((user.id, user.agency_code, instance_id))
+    return bool(visible)
 
 
 def eligible_for(user: User, role: str, agency_code: str) -> bool:

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from .. import clock
 from ..extensions import db
@@ -33,7 +34,10 @@ def issue(user: User) -> tuple[str, ApiToken]:
 def user_for(token: str) -> User | None:
     if not token:
         return None
-    row = db.session.execute(select(ApiToken).where(ApiToken.token_hash == _digest(token))).scalar_one_or_none()
+    # One statement: the token, its user and the user's roles (every API request runs this).
+    row = db.session.execute(select(ApiToken).where(ApiToken.token_hash == _digest(token))
+                             .options(joinedload(ApiToken.user).joinedload(User.role_rows))
+                             ).unique().scalar_one_or_none()
     if row is None or row.revoked_at is not None or row.expires_at <= clock.now():
         return None
     return row.user if row.user.active else None

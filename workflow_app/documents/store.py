@@ -1,33 +1,44 @@
-"""Issuing a generated document: render it for the case, store it, link it to its file entry.
+"""Issuing a generated document: what it says is fixed in the deciding transaction, the PDF is
+rendered after the commit.
 
-A document is issued inside the transaction of the task that decided it (the handler's), and
-linked to that task's case-file entry. The bytes reach the disk before the commit; if the
-transaction is rolled back instead (a stale version, a failing step), the file is removed, so
-the folder never keeps a decision that the database does not.
+`issue()` runs inside the transaction of the task that decided the document (the handler's).
+It builds the document's context there — the case as that task leaves it, masked — and keeps
+it in a `pending_document` row linked to the task's case-file entry, then asks for the job
+"render_document" after the commit (workflow_app/jobs). The job renders the PDF, stores it and
+deletes the pending row in one transaction (`render_pending`). So the write transaction of a
+completion never waits for fpdf2, and a decision is never lost: a rollback removes the pending
+row with everything else, and a pending row whose job was lost (a worker killed, a broker
+down) is rendered by the periodic sweep (`sweep`).
 """
 from __future__ import annotations
 
+import json
+from datetime import date, timedelta
 from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from .. import clock, storage
+from .. import clock, jobs, storage
 from ..extensions import db
-from ..models import Agency, CaseFileEntry, Measure, ProcessInstance, StoredFile, User
+from ..models import Agency, CaseFileEntry, Measure, PendingDocument, ProcessInstance, StoredFile, User
+from ..services.tx import begin_write
 from .context import build
 from .render import render
 
 KIND = "document"
 PDF = "application/pdf"
 DEFAULT_PLACE = "......"                # config DOCUMENT_PLACE: the province's name
+SWEEP_AFTER = timedelta(seconds=60)     # a pending row older than this lost its job
+MAX_ATTEMPTS = 5
 _PENDING = "documents.pending_paths"
+_DATES = ("today", "received")
 
 
 def issue(template_key: str, *, instance: ProcessInstance, entry: CaseFileEntry, before: dict,
-          values: dict, signer: User | None) -> StoredFile:
-    """Render `template_key` for the case and store it, linked to `entry` (flushed)."""
+          values: dict, signer: User | None) -> PendingDocument:
+    """Fix what document `template_key` says for the case; it is rendered after the commit."""
     agencies = dict(db.session.execute(select(Agency.code, Agency.name)).all())
     measures = dict(db.session.execute(select(Measure.code, Measure.title)).all())
     created = clock.as_utc(instance.created_at)
@@ -37,12 +48,93 @@ def issue(template_key: str, *, instance: ProcessInstance, entry: CaseFileEntry,
                     received=created.astimezone(clock.LOCAL_TZ).date() if created else None,
                     place=current_app.config.get("DOCUMENT_PLACE") or DEFAULT_PLACE,
                     agencies=agencies, measures=measures)
-    pdf = render(template_key, context)
-    row = storage.save(pdf, filename=f"{instance.case_number}_{entry.kind}_{entry.id}.pdf",
-                       content_type=PDF, kind=KIND, created_by=signer.username if signer else "system",
-                       instance_id=instance.id, case_file_entry_id=entry.id)
-    _remove_if_not_committed(Path(current_app.config["STORAGE_DIR"]) / row.path)
+    row = PendingDocument(instance_id=instance.id, case_file_entry_id=entry.id, template=template_key,
+                          context=_to_json(context), created_at=clock.now(),
+                          filename=f"{instance.case_number}_{entry.kind}_{entry.id}.pdf",
+                          created_by=signer.username if signer else "system")
+    db.session.add(row)
+    db.session.flush()
+    jobs.after_commit("render_document", pending_id=row.id)
     return row
+
+
+def render_pending(pending_id: int) -> StoredFile | None:
+    """Render one pending document, then store it and drop its pending row in one transaction.
+
+    The PDF is rendered before the write transaction starts, so no lock is held while fpdf2
+    works (on SQLite the write lock is the whole database's). Returns None when there is
+    nothing to do: already rendered (the job ran twice), or stored meanwhile by another worker
+    (its bytes are then thrown away, never stored twice)."""
+    row = db.session.get(PendingDocument, pending_id)
+    if row is None:
+        db.session.rollback()
+        return None
+    template, context = row.template, _from_json(row.context)
+    db.session.rollback()                       # no transaction stays open while rendering
+    try:
+        pdf = render(template, context)
+    except Exception as error:           # a template that fails must not loop for ever
+        _failed(pending_id, error)
+        raise
+    begin_write()
+    row = db.session.execute(select(PendingDocument).where(PendingDocument.id == pending_id)
+                             .with_for_update(skip_locked=True).execution_options(populate_existing=True)).scalar_one_or_none()
+    if row is None:
+        db.session.rollback()
+        return None
+    stored = storage.save(pdf, filename=row.filename, content_type=PDF, kind=KIND, created_by=row.created_by,
+                          instance_id=row.instance_id, case_file_entry_id=row.case_file_entry_id)
+    stored.created_at = row.created_at          # the document dates from its decision
+    _remove_if_not_committed(Path(current_app.config["STORAGE_DIR"]) / stored.path)
+    db.session.delete(row)
+    db.session.commit()
+    return stored
+
+
+def _failed(pending_id: int, error: Exception) -> None:
+    begin_write()
+    row = db.session.get(PendingDocument, pending_id)
+    if row is not None:
+        row.attempts += 1
+        row.last_error = f"{type(error).__name__}: {error}"[:2000]
+    db.session.commit()
+
+
+def sweep(older_than: timedelta = SWEEP_AFTER, limit: int = 50) -> int:
+    """Render the pending documents whose job was lost; returns how many were rendered."""
+    ids = list(db.session.execute(
+        select(PendingDocument.id).where(PendingDocument.created_at <= clock.now() - older_than,
+                                         PendingDocument.attempts < MAX_ATTEMPTS)
+        .order_by(PendingDocument.id).limit(limit)).scalars())
+    db.session.commit()
+    done = 0
+    for pending_id in ids:
+        try:
+            done += render_pending(pending_id) is not None
+        except Exception:
+            current_app.logger.exception("pending document %s could not be rendered", pending_id)
+    return done
+
+
+# -- the context as stored: dates as ISO strings, read back for the fields that are dates ----------
+def _to_json(context: dict) -> dict:
+    return json.loads(json.dumps(context, default=_encode, ensure_ascii=False))
+
+
+def _encode(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple, range)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _from_json(context: dict) -> dict:
+    context = dict(context)
+    for key in _DATES:
+        if isinstance(context.get(key), str):
+            context[key] = date.fromisoformat(context[key][:10])
+    return context
 
 
 # -- files written in a transaction that does not commit are removed -------------------------------

@@ -2,6 +2,7 @@
 from .audit import AuditEvent, AuditHead
 from .catalogue import Measure
 from .designer import ProcessModelDraft
+from .documents import PendingDocument
 from .identity import ROLE_TITLES, ROLES, Agency, ApiToken, User, UserRole
 from .process import ProcessModel, ProcessModelVersion
 from .runtime import (CaseCounter, CaseFileEntry, HumanTask, InstanceLink, InstanceParty, Notification,
@@ -10,6 +11,6 @@ from .vault import VaultEntry
 
 __all__ = [
     "Agency", "ApiToken", "AuditEvent", "AuditHead", "CaseCounter", "CaseFileEntry",
-    "HumanTask", "InstanceLink", "InstanceParty", "Measure", "Notification", "ProcessInstance", "ProcessModel",
+    "HumanTask", "InstanceLink", "InstanceParty", "Measure", "Notification", "PendingDocument", "ProcessInstance", "ProcessModel",
     "ProcessModelDraft", "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "StoredFile", "User", "UserRole", "VaultEntry",
 ]

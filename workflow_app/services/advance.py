@@ -7,7 +7,8 @@ firing a timer and cancelling can never disagree about what "saved" means.
 """
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit, clock, engine
@@ -16,6 +17,8 @@ from ..models import HumanTask, InstanceParty, Notification, ProcessInstance
 from .bundles import Pinned
 from .errors import Conflict
 from .notifications import new_task_message
+
+_READY = "advance.ready_rows"          # session.info: {instance id: inbox rows after the last step}
 
 
 def parties_of(data: dict) -> set[str]:
@@ -71,7 +74,7 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
     """Rewrite the instance's inbox rows; return {task id: {role, agency, due_at}}."""
     existing = {row.id: row for row in db.session.execute(
         select(HumanTask).where(HumanTask.instance_id == instance.id)).scalars()}
-    assigned = {}
+    assigned, new_rows = {}, []
     for ready in step.ready:
         binding = pinned.bindings.get(ready.process_id, {}).get(ready.element_id, {})
         agency_var = binding.get("agency_var", "competent_agency")
@@ -83,19 +86,33 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
         if row is not None:
             row.due_at = ready.due_at
             continue
-        db.session.add(HumanTask(
+        new_rows.append(HumanTask(
             id=ready.id, instance_id=instance.id, process_id=ready.process_id,
             element_id=ready.element_id, name=ready.name,
             role=role, agency_code=agency, form_key=binding.get("form_key") or "",
             due_at=ready.due_at, created_at=now))
+        db.session.add(new_rows[-1])
         if role and agency:                 # a new task: its agency and role are told (notifications.py)
             db.session.add(Notification(
                 instance_id=instance.id, recipient_agency=agency, recipient_role=role, created_at=now,
                 message=new_task_message(ready.name, instance.case_number, ready.id)))
+    kept = []
     for task_id, row in existing.items():
         if task_id not in assigned:
             db.session.delete(row)
+        else:
+            kept.append(row)
+    db.session().info.setdefault(_READY, {})[instance.id] = kept + new_rows
     return assigned
+
+
+def ready_rows(instance: ProcessInstance) -> list[HumanTask]:
+    """The inbox rows of `instance` as the last `apply_step` of this transaction left them,
+    without a query (the answer to a completion lists them)."""
+    rows = db.session().info.get(_READY, {}).get(instance.id)
+    if rows is None:
+        rows = db.session.execute(select(HumanTask).where(HumanTask.instance_id == instance.id)).scalars().all()
+    return sorted(rows, key=lambda row: (row.created_at, row.id))
 
 
 def _sync_parties(instance: ProcessInstance, codes: set[str]) -> None:
@@ -103,3 +120,9 @@ def _sync_parties(instance: ProcessInstance, codes: set[str]) -> None:
                                    .where(InstanceParty.instance_id == instance.id)).scalars())
     for code in sorted(codes - known):
         db.session.add(InstanceParty(instance_id=instance.id, agency_code=code))
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_ready_rows(session, transaction):
+    if transaction.parent is None:
+        session.info.pop(_READY, None)

@@ -113,7 +113,7 @@ def deploy(user: User | None, xml: bytes, *, comment: str = "", extra=None) -> t
         raise Invalid("Sơ đồ không hợp lệ.", {"problems": [p.as_dict() for p in parsed.problems]})
     digest = hashlib.sha256(xml).hexdigest()
     model = db.session.execute(select(ProcessModel).where(ProcessModel.id == parsed.process_id)
-                               .with_for_update()).scalar_one_or_none()
+                               .with_for_update().execution_options(populate_existing=True)).scalar_one_or_none()
     now = clock.now()
     if model is None:
         model = ProcessModel(id=parsed.process_id, name=parsed.name, latest_version=0)

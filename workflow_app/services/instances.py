@@ -81,7 +81,7 @@ def create_case(user: User, process_model_id: str, data, *, top=None, pinned=Non
 def visible(user: User, instance_id: str, *, for_update: bool = False, for_cancel: bool = False) -> ProcessInstance:
     query = select(ProcessInstance).where(ProcessInstance.id == instance_id)
     if for_update:
-        query = query.with_for_update()
+        query = query.with_for_update().execution_options(populate_existing=True)
     instance = db.session.execute(query).scalar_one_or_none()
     sees = policy.can_find_for_cancel if for_cancel else policy.can_see_instance
     if instance is None or not sees(user, instance_id):

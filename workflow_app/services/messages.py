@@ -52,7 +52,7 @@ def _deliver_to_linked(source, name, payload, actor, hops) -> list[ProcessInstan
     delivered = []
     for other_id in _linked(source.id):
         other = db.session.execute(select(ProcessInstance).where(ProcessInstance.id == other_id)
-                                   .with_for_update()).scalar_one()
+                                   .with_for_update().execution_options(populate_existing=True)).scalar_one()
         if other.status not in ("running", "waiting"):
             continue
         other_pinned = bundles.for_instance(other)

@@ -6,8 +6,9 @@ a request), `advance` writes one for each new user task, `reminders` one for eac
 to be overdue. A notification addressed to a group is one row: read by one member of the
 group, it is read for the group (a per-user read state would need its own table).
 
-E-mail: when MAIL_SERVER is configured, each notification committed is also mailed, after
-the commit (never for a transaction that rolled back), to <username>@MAIL_DOMAIN of each
+E-mail: when MAIL_SERVER is configured, each notification committed is also mailed by the
+background job "send_mail" (workflow_app/jobs), after the commit (never for a transaction that
+rolled back), to <username>@MAIL_DOMAIN of each
 recipient; a failing mail server is logged and never fails the request that notified.
 """
 from __future__ import annotations
@@ -22,6 +23,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from .. import clock
+from ..jobs import job
+from ..jobs.dispatch import queue_on
 from ..extensions import db
 from ..models import Notification, User, UserRole
 from .errors import NotFound
@@ -29,7 +32,6 @@ from .errors import NotFound
 # Markers at the end of a message naming the task it is about (the pages turn them into a
 # link; the reminder's marker also makes each reminder unique).
 TASK_MARKER = re.compile(r"\s*\[(nhiệm vụ|nhắc hạn) ([0-9A-Za-z-]+)\]\s*$")
-_PENDING = "notifications.pending_mail"
 
 
 def new_task_message(task_name: str, case_number: str, task_id: str) -> str:
@@ -57,8 +59,16 @@ def mine(user: User):
 
 
 def unread_count(user: User) -> int:
-    return db.session.execute(select(func.count()).select_from(Notification)
-                              .where(mine(user), Notification.read_at.is_(None))).scalar_one()
+    """The badge on every page. `mine` is two disjoint parts (to the user by name; to their
+    agency and role, no name), counted apart so that each is answered from one index
+    (migration 0005) rather than from the rows the OR of both would visit."""
+    unread = Notification.read_at.is_(None)
+    personal = select(func.count()).select_from(Notification).where(
+        Notification.recipient_username == user.username, unread)
+    group = select(func.count()).select_from(Notification).where(
+        Notification.recipient_username.is_(None), Notification.recipient_agency == user.agency_code,
+        Notification.recipient_role.in_(user.roles), unread)
+    return db.session.execute(select(personal.scalar_subquery() + group.scalar_subquery())).scalar_one()
 
 
 def listing(user: User, *, unread_only: bool = False, page: int = 1, per_page: int = 20):
@@ -138,22 +148,16 @@ def send_mail(notices: list[dict]) -> int:
     return sent
 
 
+@job("send_mail")
+def send_mail_job(notices: list[dict]) -> int:
+    return send_mail(notices)
+
+
 @event.listens_for(Session, "after_flush")
 def _collect(session, flush_context):
+    """New notifications are mailed by a background job once their transaction commits."""
     new = [obj for obj in session.new if isinstance(obj, Notification)]
     if new and has_app_context() and current_app.config.get("MAIL_SERVER"):
-        session.info.setdefault(_PENDING, []).extend(
+        queue_on(session, "send_mail", {"notices": [
             {"message": n.message, "username": n.recipient_username, "agency": n.recipient_agency,
-             "role": n.recipient_role, "instance_id": n.instance_id} for n in new)
-
-
-@event.listens_for(Session, "after_commit")
-def _deliver(session):
-    notices = session.info.pop(_PENDING, None)
-    if notices and has_app_context():
-        send_mail(notices)
-
-
-@event.listens_for(Session, "after_rollback")
-def _discard(session):
-    session.info.pop(_PENDING, None)
+             "role": n.recipient_role, "instance_id": n.instance_id} for n in new]})

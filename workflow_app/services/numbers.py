@@ -17,6 +17,6 @@ def next_case_number(prefix: str) -> str:
                        .on_conflict_do_nothing(index_elements=["prefix", "year"]))
     counter = db.session.execute(select(CaseCounter).where(CaseCounter.prefix == prefix,
                                                            CaseCounter.year == year)
-                                 .with_for_update()).scalar_one()
+                                 .with_for_update().execution_options(populate_existing=True)).scalar_one()
     counter.value += 1
     return f"{prefix}-{year}-{counter.value:06d}"

@@ -46,7 +46,7 @@ def start_round(period_start: date, period_end: date, kind: str, *, responsible_
     # One starter at a time: the model row is the lock, so two schedulers cannot both miss
     # the other's round and open it twice.
     model = db.session.execute(select(ProcessModel).where(ProcessModel.id == PROCESS)
-                               .with_for_update()).scalar_one_or_none()
+                               .with_for_update().execution_options(populate_existing=True)).scalar_one_or_none()
     if model is None:
         db.session.rollback()
         raise NotFound(f"Không có quy trình '{PROCESS}'.")

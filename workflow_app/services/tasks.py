@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import select
 
 import forms
 import handlers
@@ -17,36 +17,25 @@ from .. import audit, clock, engine, vault
 from ..auth import policy
 from ..extensions import db
 from ..models import AuditEvent, HumanTask, ProcessInstance, User
-from . import bundles
-from .advance import apply_step
+from . import bundles, inbox
+from .advance import apply_step, ready_rows
 from .casefile import HandlerContext
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .forms_gate import sealed, validated
 from .instances import visible
-from .tx import begin_write
+from .tx import begin_write, commit_keeping_objects
 
-SCOPES = ("mine", "group", "agency", "all")
+SCOPES = inbox.SCOPES
 GONE = "Nhiệm vụ đã được hoàn thành hoặc không còn hiệu lực."
 
 
 def listing(user: User, *, scope="all", overdue=False, process_model=None, q=None, page=1, per_page=50):
-    mine = HumanTask.assignee == user.username
-    group = and_(HumanTask.agency_code == user.agency_code, HumanTask.role.in_(user.roles),
-                 or_(HumanTask.assignee.is_(None), mine))
-    where = {"mine": mine, "group": group, "agency": HumanTask.agency_code == user.agency_code,
-             "all": or_(mine, group)}[scope]
-    query = select(HumanTask, ProcessInstance.case_number).join(
-        ProcessInstance, ProcessInstance.id == HumanTask.instance_id).where(where)
-    if overdue:
-        query = query.where(HumanTask.due_at < clock.now())
-    if process_model:
-        query = query.where(ProcessInstance.process_model_id == process_model)
-    if q:
-        query = query.where(ProcessInstance.case_number.ilike(f"%{q}%"))
-    total = db.session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    rows = db.session.execute(query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at,
-                                             HumanTask.created_at, HumanTask.id)
-                              .limit(per_page).offset((page - 1) * per_page)).all()
+    """(one page of [(HumanTask, case_number)] in inbox order, the number of tasks in all)."""
+    filters = {"scope": scope, "overdue": overdue, "now": clock.now(),
+               "cases": inbox.case_clause(process_model=process_model, q=q)}
+    total = inbox.count(user, **filters)
+    rows = (inbox.page(inbox.conditions(user, **filters), page=page, per_page=per_page)
+            if total > (page - 1) * per_page else [])
     return rows, total
 
 
@@ -128,13 +117,18 @@ def assign(user: User, task_id: str, username) -> HumanTask:
 
 
 def complete(user: User, task_id: str, data) -> tuple[ProcessInstance, list[HumanTask]]:
-    """Complete one user task for `user`: the only way a user task is completed."""
+    """Complete one user task for `user`: the only way a user task is completed.
+
+    `data` is the submitted form data, or a function that reads it (the API's body), called
+    only once the task has passed the checks that come before the data in the contract."""
     task, instance = _locked_task(user, task_id)                       # 404 / 409 (gone)
     _require_can_act(user, task)                                        # 403
     if task.assignee is not None and task.assignee != user.username:
         raise Conflict(f"Nhiệm vụ đang do {task.assignee} xử lý.")      # 409
     if instance.status not in ("running", "waiting"):
         raise Conflict("Hồ sơ không ở trạng thái xử lý.")
+    if callable(data):
+        data = data()
     pinned = bundles.for_instance(instance)
     values = validated(task.form_key, data, case=instance.data)                    # 422
     values = sealed(task.form_key, values, instance.id)
@@ -153,8 +147,9 @@ def complete(user: User, task_id: str, data) -> tuple[ProcessInstance, list[Huma
     except engine.TaskNotReady:
         raise Conflict(GONE) from None
     apply_step(instance, pinned, step, user, events=events)
-    db.session.commit()
-    return instance, [t for t in _ready_rows(instance.id)]
+    ready = ready_rows(instance)
+    commit_keeping_objects()                 # the answer is what was just written: no re-reads
+    return instance, ready
 
 
 def form_of(user: User, task: HumanTask, instance: ProcessInstance) -> tuple[dict, dict]:
@@ -180,11 +175,6 @@ def data_changes(before: dict, after: dict) -> dict:
     (confidential fields compare and show as vault references, never in clear)."""
     return {key: {"from": before.get(key), "to": after.get(key)}
             for key in sorted(set(before) | set(after)) if before.get(key) != after.get(key)}
-
-
-def _ready_rows(instance_id: str) -> list[HumanTask]:
-    return list(db.session.execute(select(HumanTask).where(HumanTask.instance_id == instance_id)
-                                   .order_by(HumanTask.created_at, HumanTask.id)).scalars())
 
 
 def _task_event(kind: str, task: HumanTask, data: dict) -> dict:

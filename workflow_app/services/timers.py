@@ -26,7 +26,7 @@ def fire_one(instance_id: str) -> bool:
         select(ProcessInstance).where(ProcessInstance.id == instance_id,
                                       ProcessInstance.next_wakeup_at <= clock.now(),
                                       ProcessInstance.status.in_(("running", "waiting")))
-        .with_for_update(skip_locked=True)).scalar_one_or_none()
+        .with_for_update(skip_locked=True).execution_options(populate_existing=True)).scalar_one_or_none()
     if instance is None:
         db.session.rollback()
         return False

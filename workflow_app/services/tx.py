@@ -14,6 +14,19 @@ def begin_write() -> None:
     session = db.session()
     if session.in_transaction():
         # Authentication read the token in a plain transaction; end it so that the write
-        # transaction starts fresh (and, on SQLite, takes the write lock at once).
-        session.commit()
+        # transaction starts fresh (and, on SQLite, takes the write lock at once). Nothing was
+        # written, so what it loaded (the user, their roles) stays loaded: use cases re-read
+        # under the write lock the rows that can change (the task, the instance).
+        commit_keeping_objects()
     session.connection(execution_options={"sqlite_immediate": True})
+
+
+def commit_keeping_objects() -> None:
+    """Commit without expiring the objects loaded in the session: they hold what this
+    transaction read or wrote, so reading them afterwards need not query again."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True

@@ -14,7 +14,7 @@ import forms
 
 from .. import vault
 from ..extensions import db
-from ..models import AuditEvent, CaseFileEntry, ProcessInstance, StoredFile
+from ..models import AuditEvent, CaseFileEntry, PendingDocument, ProcessInstance, StoredFile
 from ..services import bundles, catalogue
 from ..services.instances import start_binding
 from .officials_labels import event_title, role_title, vn_date, vn_datetime
@@ -122,6 +122,10 @@ def protection_file(instance: ProcessInstance) -> list[dict]:
     for row in db.session.query(StoredFile).filter(StoredFile.instance_id == instance.id) \
             .order_by(StoredFile.created_at).all():
         files.setdefault(row.case_file_entry_id, []).append(row)
+    pending: dict[int, list[PendingDocument]] = {}
+    for row in db.session.query(PendingDocument).filter(PendingDocument.instance_id == instance.id) \
+            .order_by(PendingDocument.id).all():
+        pending.setdefault(row.case_file_entry_id, []).append(row)
     props = _properties(form_schemas(instance))
     out = []
     for entry in entries:
@@ -135,7 +139,8 @@ def protection_file(instance: ProcessInstance) -> list[dict]:
                 continue
             label = prop.get("title") if prop else _(CONTENT_LABELS.get(key, key.replace("_", " ")))
             rows.append((label, text))
-        out.append({"entry": entry, "rows": rows, "files": files.get(entry.id, [])})
+        out.append({"entry": entry, "rows": rows, "files": files.get(entry.id, []),
+                    "pending": pending.get(entry.id, [])})
     return out
 
 
