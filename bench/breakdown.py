@@ -23,9 +23,9 @@ QUERIES = "__sql_statements__"
 # (label, module path, attribute): wrapped in this order; labels indented by nesting.
 PARTS = [
     ("authenticate (token lookup)", "workflow_app.auth.tokens", "user_for"),
-    ("visible_task (API pre-check; again in _locked_task)", "workflow_app.services.tasks", "visible_task"),
     ("_locked_task (begin_write, task, instance)", "workflow_app.services.tasks", "_locked_task"),
-    ("  begin_write (SQLite: BEGIN IMMEDIATE, waits for the lock)", "workflow_app.services.tasks", "begin_write"),
+    ("  begin_write (SQLite: file lock + BEGIN IMMEDIATE, waits)", "workflow_app.services.tasks", "begin_write"),
+    ("  visible_task (the task row, may the caller see the case)", "workflow_app.services.tasks", "visible_task"),
     ("bundles.for_instance", "workflow_app.services.bundles", "for_instance"),
     ("forms validated", "workflow_app.services.tasks", "validated"),
     ("vault sealed", "workflow_app.services.tasks", "sealed"),
@@ -36,7 +36,7 @@ PARTS = [
     ("apply_step (inbox, parties, flush, audit)", "workflow_app.services.tasks", "apply_step"),
     ("  audit.append", "workflow_app.services.advance", "audit"),
     ("commit", None, None),
-    ("_ready_rows", "workflow_app.services.tasks", "_ready_rows"),
+    ("ready_rows (from the session, no query)", "workflow_app.services.tasks", "ready_rows"),
 ]
 
 
