@@ -11,6 +11,8 @@ from workflow_app.models import HumanTask, ProcessInstance
 from workflow_app.services import review_rounds
 from workflow_app.services.errors import Invalid, NotFound
 
+from .helpers import add_user
+
 H1 = (date(2026, 1, 1), date(2026, 6, 30))
 
 
@@ -83,3 +85,19 @@ def test_only_a_monitor_opens_a_round(api):
     with pytest.raises(NotFound):
         review_rounds.start_round(*H1, "so_ket", started_by="coordinator.ca_tinh")
     assert rounds() == 0
+
+
+def test_a_round_someone_cancelled_is_not_reopened_by_the_scheduler(api):
+    (first,) = review_rounds.start_due(date(2026, 7, 1), responsible_agencies=["CA_TINH"])
+    admin = add_user("admin.bnc_tu", ["admin"], "BNC_TU")
+    response = api.post(admin, f"/process-instances/{first.id}/cancel", json={"reason": "Mở nhầm"})
+    assert response.status_code == 200, response.get_json()
+    db.session.expire_all()
+    assert db.session.get(ProcessInstance, first.id).status == "cancelled"
+    for day in range(2, 5):                              # beat keeps calling
+        (again,) = review_rounds.start_due(date(2026, 7, day), responsible_agencies=["CA_TINH"])
+        assert again.id == first.id
+    assert rounds() == 1
+    reopened = review_rounds.start_round(date(2026, 1, 1), date(2026, 6, 30), "so_ket",
+                                         responsible_agencies=["CA_TINH"])      # by hand: a new round
+    assert reopened.id != first.id and rounds() == 2

@@ -3,7 +3,9 @@
 A round is a case of `periodic_review` (bpmn/periodic_review.bpmn). The monitor may start
 one by hand through the API; a scheduler calls `start_due()` (e.g. daily) and gets the round
 of the period that has just ended, started once: a round that already exists for the same
-kind and period is returned, not repeated, so calling again is harmless. Rounds are few
+kind and period is returned, not repeated, so calling again is harmless. A round someone
+cancelled stays cancelled for the scheduler (beat calls it every hour); a monitor who wants
+it again starts it by hand. Rounds are few
 (two a year), so finding an existing one reads them all rather than querying JSON.
 """
 from __future__ import annotations
@@ -37,11 +39,13 @@ DIRECTIVES = {
 
 
 def start_round(period_start: date, period_end: date, kind: str, *, responsible_agencies=None,
-                report_days: int | None = None, started_by: str | None = None) -> ProcessInstance:
+                report_days: int | None = None, started_by: str | None = None,
+                scheduled: bool = False) -> ProcessInstance:
     """The round of `kind` for [period_start, period_end]: the existing one, or a new case.
 
     `started_by` names the monitor on whose behalf the round opens (default: the first
-    active monitor by username); the start form validates everything else (422)."""
+    active monitor by username); the start form validates everything else (422).
+    `scheduled` (the scheduler's call) also returns a cancelled round instead of reopening it."""
     begin_write()
     # One starter at a time: the model row is the lock, so two schedulers cannot both miss
     # the other's round and open it twice.
@@ -50,7 +54,7 @@ def start_round(period_start: date, period_end: date, kind: str, *, responsible_
     if model is None:
         db.session.rollback()
         raise NotFound(f"Không có quy trình '{PROCESS}'.")
-    existing = find_round(period_start, period_end, kind)
+    existing = find_round(period_start, period_end, kind, include_cancelled=scheduled)
     if existing is not None:
         db.session.commit()
         return existing
@@ -77,11 +81,15 @@ def _open(period_start, period_end, kind, responsible_agencies, report_days, sta
     return create_case(user, PROCESS, data, top=top, pinned=pinned)
 
 
-def find_round(period_start: date, period_end: date, kind: str) -> ProcessInstance | None:
-    """A round of `kind` for exactly this period that was not cancelled."""
-    rounds = db.session.execute(select(ProcessInstance).where(
-        ProcessInstance.process_model_id == PROCESS, ProcessInstance.status != "cancelled")
-        .order_by(ProcessInstance.created_at)).scalars()
+def find_round(period_start: date, period_end: date, kind: str, *,
+               include_cancelled: bool = False) -> ProcessInstance | None:
+    """A round of `kind` for exactly this period (not cancelled, unless asked); a round that
+    is not cancelled comes first."""
+    query = select(ProcessInstance).where(ProcessInstance.process_model_id == PROCESS)
+    if not include_cancelled:
+        query = query.where(ProcessInstance.status != "cancelled")
+    rounds = sorted(db.session.execute(query.order_by(ProcessInstance.created_at)).scalars(),
+                    key=lambda r: r.status == "cancelled")
     wanted = (kind, period_start.isoformat(), period_end.isoformat())
     return next((r for r in rounds if (r.data.get("review_kind"), r.data.get("period_start"),
                                        r.data.get("period_end")) == wanted), None)
@@ -98,7 +106,7 @@ def periods_due(on: date) -> list[tuple[date, date, str]]:
 def start_due(on: date | None = None, **options) -> list[ProcessInstance]:
     """What a scheduler calls: the due round, started once (see the module docstring)."""
     on = on or clock.local_now().date()
-    return [start_round(start, end, kind, **options) for start, end, kind in periods_due(on)]
+    return [start_round(start, end, kind, scheduled=True, **options) for start, end, kind in periods_due(on)]
 
 
 def _starter(username: str | None) -> User:
