@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import functools
 import json
 import operator
 import re
@@ -79,8 +80,12 @@ class _PowMultRewriter(ast.NodeTransformer):
         return ast.copy_location(ast.Call(ast.Name(name, ast.Load()), [node.left, node.right], []), node)
 
 
+@functools.lru_cache(maxsize=4096)
 def compile_script(source: str, mode: str):
-    """Compile `source` under the sandbox rules; SyntaxError (with a line) on refusal."""
+    """Compile `source` under the sandbox rules; SyntaxError (with a line) on refusal.
+
+    Code objects are immutable, so the same condition or script, evaluated at every step of
+    every case, is compiled once per process (refusals are not cached: they raise)."""
     tree = ast.parse(source, mode=mode)
     for node in ast.walk(tree):
         if isinstance(node, ast.While):

@@ -8,6 +8,8 @@ firing a timer and cancelling can never disagree about what "saved" means.
 from __future__ import annotations
 
 from sqlalchemy import event, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -116,10 +118,18 @@ def ready_rows(instance: ProcessInstance) -> list[HumanTask]:
 
 
 def _sync_parties(instance: ProcessInstance, codes: set[str]) -> None:
-    known = set(db.session.execute(select(InstanceParty.agency_code)
-                                   .where(InstanceParty.instance_id == instance.id)).scalars())
-    for code in sorted(codes - known):
-        db.session.add(InstanceParty(instance_id=instance.id, agency_code=code))
+    """Add the agencies not yet taking part: one INSERT ... ON CONFLICT DO NOTHING, without
+    reading the parties first (most steps add none; parties are never removed)."""
+    if not codes:
+        return
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(db.session.get_bind().dialect.name)
+    rows = [{"instance_id": instance.id, "agency_code": code} for code in sorted(codes)]
+    if insert is None:                   # another database: read, then add what is missing
+        known = set(db.session.execute(select(InstanceParty.agency_code)
+                                       .where(InstanceParty.instance_id == instance.id)).scalars())
+        db.session.add_all(InstanceParty(**row) for row in rows if row["agency_code"] not in known)
+        return
+    db.session.execute(insert(InstanceParty).values(rows).on_conflict_do_nothing())
 
 
 @event.listens_for(Session, "after_transaction_end")
