@@ -65,8 +65,8 @@ def test_a_decision_and_its_notice_are_issued_as_pdf_without_confidential_values
     assert [e["kind"] for e in entries] == ["quyet_dinh_ap_dung", "thong_bao"]
     assert [d["case_file_entry_id"] for d in documents] == [e["id"] for e in entries]
     assert [d["title"] for d in documents] == [e["title"] for e in entries]
-    assert all(d["filename"].endswith(".pdf") and set(d) == {
-        "id", "title", "filename", "size", "sha256", "created_at", "case_file_entry_id"} for d in documents)
+    assert all(d["filename"].endswith(".pdf") and d["status"] == "issued" and set(d) == {
+        "id", "status", "title", "filename", "size", "sha256", "created_at", "case_file_entry_id"} for d in documents)
 
     decision = text_of(api, case, documents[0], "requester.tand_tinh")
     for words in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "CÔNG AN TỈNH", "QUYẾT ĐỊNH",

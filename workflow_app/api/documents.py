@@ -15,11 +15,14 @@ blp.before_request(authenticate)
 
 
 class DocumentOut(Schema):
-    id = fields.String()
+    id = fields.String(allow_none=True, metadata={"description": "null while the document is pending"})
+    status = fields.String(metadata={"description": "issued: the PDF can be downloaded; pending: decided, "
+                                                    "being rendered (ask again in a moment)",
+                                     "enum": ["issued", "pending"]})
     title = fields.String()
     filename = fields.String()
-    size = fields.Integer()
-    sha256 = fields.String()
+    size = fields.Integer(allow_none=True)
+    sha256 = fields.String(allow_none=True)
     created_at = fields.DateTime()
     case_file_entry_id = fields.Integer(allow_none=True)
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from .. import audit, storage
 from ..extensions import db
-from ..models import CaseFileEntry, StoredFile, User
+from ..models import CaseFileEntry, PendingDocument, StoredFile, User
 from ..services.errors import NotFound, ServiceError
 from ..services.instances import visible
 from ..services.tx import begin_write
@@ -25,14 +25,22 @@ class Unavailable(ServiceError):
 
 
 def case_documents(user: User, instance_id: str) -> list[dict]:
-    """The generated documents of a case the caller may see (404 otherwise), oldest first."""
+    """The generated documents of a case the caller may see (404 otherwise), oldest first:
+    the issued ones, then those decided but still being rendered (status "pending", no file
+    yet: ask again in a moment)."""
     visible(user, instance_id)
     rows = db.session.execute(
         select(StoredFile, CaseFileEntry.title)
         .outerjoin(CaseFileEntry, CaseFileEntry.id == StoredFile.case_file_entry_id)
         .where(StoredFile.instance_id == instance_id, StoredFile.kind == KIND)
         .order_by(StoredFile.created_at, StoredFile.case_file_entry_id)).all()
-    return [_listed(row, title) for row, title in rows]
+    pending = db.session.execute(
+        select(PendingDocument, CaseFileEntry.title)
+        .join(CaseFileEntry, CaseFileEntry.id == PendingDocument.case_file_entry_id)
+        .where(PendingDocument.instance_id == instance_id).order_by(PendingDocument.id)).all()
+    return [_listed(row, title) for row, title in rows] + [
+        {"id": None, "status": "pending", "title": title, "filename": row.filename, "size": None, "sha256": None,
+         "created_at": row.created_at, "case_file_entry_id": row.case_file_entry_id} for row, title in pending]
 
 
 def download(user: User, instance_id: str, file_id: str) -> tuple[StoredFile, bytes]:
@@ -55,5 +63,5 @@ def download(user: User, instance_id: str, file_id: str) -> tuple[StoredFile, by
 
 
 def _listed(row: StoredFile, title: str | None) -> dict:
-    return {"id": row.id, "title": title or row.filename, "filename": row.filename, "size": row.size,
+    return {"id": row.id, "status": "issued", "title": title or row.filename, "filename": row.filename, "size": row.size,
             "sha256": row.sha256, "created_at": row.created_at, "case_file_entry_id": row.case_file_entry_id}
