@@ -169,9 +169,10 @@ def machine_busy_seconds() -> float | None:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def start_celery_worker(env: dict, log_path: Path) -> subprocess.Popen:
-    """One Celery worker process (solo pool: the machine has 2 cores) for the jobs."""
-    return subprocess.Popen([sys.executable, "-m", "celery", "-A", "workflow_app.jobs.celery_app", "worker",
+def start_celery_worker(env: dict, log_path: Path, nice: int = 0) -> subprocess.Popen:
+    """One Celery worker process (solo pool: the machine has 2 cores) for the jobs; `nice`
+    lowers its CPU priority, as background work behind the requests on a shared machine."""
+    return subprocess.Popen([*(["nice", "-n", str(nice)] if nice else []), sys.executable, "-m", "celery", "-A", "workflow_app.jobs.celery_app", "worker",
                              "--pool", "solo", "--loglevel", "WARNING", "--without-gossip", "--without-mingle"],
                             cwd=ROOT, env=env, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT)
 
@@ -398,6 +399,9 @@ def main() -> int:
                              "server process (default) or a Celery worker started by the script "
                              "(needs Redis on 127.0.0.1:6379; --redis-url to change)")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5")
+    parser.add_argument("--celery-nice", type=int, default=0,
+                        help="run the Celery worker under nice(1) with this niceness (e.g. 19): the "
+                             "documents wait for idle CPU instead of competing with the requests")
     parser.add_argument("--serialize-posts", action="store_true",
                         help="experiment, not the application as shipped: the server runs POST requests one "
                              "at a time behind an in-process lock (bench/serve.py), to compare with SQLite's "
@@ -430,7 +434,7 @@ def main() -> int:
         server = Server(env, tmp / "server.log", args.port, profile_file, breakdown_file, args.serialize_posts,
                         args.workers, args.threads)
         if args.jobs == "celery":
-            celery = start_celery_worker(env, tmp / "celery.log")
+            celery = start_celery_worker(env, tmp / "celery.log", args.celery_nice)
         setup["ready"] = time.perf_counter() - t0
         setup["port"], setup["code"] = server.port, server.code_root
         base = f"http://127.0.0.1:{server.port}"
