@@ -3,7 +3,8 @@
 Everything comes from the environment, like the application's own settings:
 
     BIND              address to listen on (default 127.0.0.1:8000; 0.0.0.0:8000 behind a proxy)
-    WEB_CONCURRENCY   worker processes (default 2 × cores, at least 2)
+    WEB_CONCURRENCY   worker processes (default one per core, at least 2: measured best,
+                      bench/README.md — more workers than cores only queue on the CPU)
     WEB_THREADS       threads per worker (default 1: sync workers; > 1 uses gthread)
     WEB_TIMEOUT       seconds before a silent worker is killed and replaced (default 60)
     WEB_PRELOAD       1 = import the application once in the master, before forking (default 1)
@@ -20,7 +21,7 @@ import os
 
 wsgi_app = "workflow_app:create_app()"
 bind = os.environ.get("BIND", "127.0.0.1:8000").split(",")
-workers = int(os.environ.get("WEB_CONCURRENCY") or max(2, 2 * multiprocessing.cpu_count()))
+workers = int(os.environ.get("WEB_CONCURRENCY") or max(2, multiprocessing.cpu_count()))
 threads = int(os.environ.get("WEB_THREADS") or 1)
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("WEB_TIMEOUT") or 60)
