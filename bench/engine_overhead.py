@@ -188,6 +188,21 @@ def bare_engine():
     return PythonScriptEngine(environment=TaskDataEnvironment({"days": days, "hours": hours}))
 
 
+def bare_step(workflow, saved, step: dict, serializer, engine):
+    """One user task of bare SpiffWorkflow; with a `serializer`, restored from `saved` before
+    and saved after (variant b). Returns (workflow, saved)."""
+    from SpiffWorkflow.util.task import TaskState
+    if serializer is not None:
+        workflow = serializer.deserialize_json(saved)
+        workflow.script_engine = engine
+    task = next(t for t in workflow.get_tasks(state=TaskState.READY, manual=True)
+                if t.task_spec.bpmn_id == step["element_id"])
+    task.set_data(**step["data"])
+    task.run()
+    workflow.do_engine_steps()
+    return workflow, serializer.serialize_json(workflow) if serializer is not None else saved
+
+
 def make_bare(serialize: bool):
     from SpiffWorkflow.bpmn import BpmnWorkflow
     from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
@@ -206,16 +221,7 @@ def make_bare(serialize: bool):
         workflow.do_engine_steps()
         saved = serializer.serialize_json(workflow) if serialize else None
         for step in payload["steps"]:
-            if serialize:
-                workflow = serializer.deserialize_json(saved)
-                workflow.script_engine = engine
-            task = next(t for t in workflow.get_tasks(state=TaskState.READY, manual=True)
-                        if t.task_spec.bpmn_id == step["element_id"])
-            task.set_data(**step["data"])
-            task.run()
-            workflow.do_engine_steps()
-            if serialize:
-                saved = serializer.serialize_json(workflow)
+            workflow, saved = bare_step(workflow, saved, step, serializer if serialize else None, engine)
         if not workflow.is_completed():
             raise RuntimeError("the case did not complete")
         if serialize:

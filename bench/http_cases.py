@@ -134,29 +134,32 @@ class Server:
         self.log.close()
 
 
-def documents_backlog(url: str) -> tuple[int, int]:
-    """(pending, issued) generated documents in the database at `url`."""
-    from sqlalchemy import create_engine, text
+def documents_backlog(conn) -> tuple[int, int]:
+    """(pending, issued) generated documents, read on the SQLAlchemy connection `conn`."""
+    from sqlalchemy import text
+    pending = conn.execute(text("SELECT count(*) FROM pending_document")).scalar_one()
+    issued = conn.execute(text("SELECT count(*) FROM stored_file WHERE kind = 'document'")).scalar_one()
+    conn.rollback()                      # a fresh snapshot at the next poll
+    return pending, issued
+
+
+def drain_documents(url: str, limit: float = 120.0) -> tuple[int, int, int, float]:
+    """Wait until no document is pending (rendered by the background jobs); returns the
+    backlog when the load stopped, the pending and issued counts at the end, and the seconds
+    the drain took (or `limit`)."""
+    from sqlalchemy import create_engine
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            pending = conn.execute(text("SELECT count(*) FROM pending_document")).scalar_one()
-            issued = conn.execute(text("SELECT count(*) FROM stored_file WHERE kind = 'document'")).scalar_one()
-        return pending, issued
+            t0 = time.perf_counter()
+            backlog, issued = documents_backlog(conn)
+            pending = backlog
+            while pending and time.perf_counter() - t0 < limit:
+                time.sleep(0.2)
+                pending, issued = documents_backlog(conn)
+            return backlog, pending, issued, time.perf_counter() - t0
     finally:
         engine.dispose()
-
-
-def drain_documents(url: str, limit: float = 120.0) -> tuple[int, float]:
-    """Wait until no document is pending (rendered by the background jobs); returns the
-    backlog when the load stopped and the seconds it took to drain (or `limit`)."""
-    t0 = time.perf_counter()
-    backlog, _ = documents_backlog(url)
-    pending = backlog
-    while pending and time.perf_counter() - t0 < limit:
-        time.sleep(0.2)
-        pending, _ = documents_backlog(url)
-    return backlog, time.perf_counter() - t0
 
 
 def machine_busy_seconds() -> float | None:
@@ -446,8 +449,7 @@ def main() -> int:
         rec, wall, issued = drive(base, tokens, path, args.clients, args.cases, args.max_seconds, args.lean)
         server_cpu1, client_cpu1, machine1 = server.cpu_seconds(), time.process_time(), machine_busy_seconds()
         report(rec, wall, issued, args, setup)
-        backlog, drained = drain_documents(url)
-        pending, documents = documents_backlog(url)
+        backlog, pending, documents, drained = drain_documents(url)
         print(f"documents       {documents} issued after the commit ({args.jobs}); {backlog} still pending when "
               f"the load stopped, {'drained' if not pending else f'{pending} NOT drained'} {drained:.1f} s later")
         if pending:

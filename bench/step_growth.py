@@ -200,16 +200,7 @@ def bare_case(serialize: bool):
         for n, step in enumerate(payload["steps"], start=2):
             prof.start(n)
             t0 = time.perf_counter()
-            if serialize:
-                workflow = serializer.deserialize_json(saved)
-                workflow.script_engine = engine
-            task = next(t for t in workflow.get_tasks(state=TaskState.READY, manual=True)
-                        if t.task_spec.bpmn_id == step["element_id"])
-            task.set_data(**step["data"])
-            task.run()
-            workflow.do_engine_steps()
-            if serialize:
-                saved = serializer.serialize_json(workflow)
+            workflow, saved = eo.bare_step(workflow, saved, step, serializer if serialize else None, engine)
             times.append(time.perf_counter() - t0)
             prof.stop(n)
             sizes.append(len(saved.encode()) if serialize else 0)

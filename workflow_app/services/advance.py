@@ -111,10 +111,7 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
 def ready_rows(instance: ProcessInstance) -> list[HumanTask]:
     """The inbox rows of `instance` as the last `apply_step` of this transaction left them,
     without a query (the answer to a completion lists them)."""
-    rows = db.session().info.get(_READY, {}).get(instance.id)
-    if rows is None:
-        rows = db.session.execute(select(HumanTask).where(HumanTask.instance_id == instance.id)).scalars().all()
-    return sorted(rows, key=lambda row: (row.created_at, row.id))
+    return sorted(db.session().info[_READY][instance.id], key=lambda row: (row.created_at, row.id))
 
 
 def _sync_parties(instance: ProcessInstance, codes: set[str]) -> None:
@@ -122,13 +119,8 @@ def _sync_parties(instance: ProcessInstance, codes: set[str]) -> None:
     reading the parties first (most steps add none; parties are never removed)."""
     if not codes:
         return
-    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(db.session.get_bind().dialect.name)
+    insert = postgresql_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
     rows = [{"instance_id": instance.id, "agency_code": code} for code in sorted(codes)]
-    if insert is None:                   # another database: read, then add what is missing
-        known = set(db.session.execute(select(InstanceParty.agency_code)
-                                       .where(InstanceParty.instance_id == instance.id)).scalars())
-        db.session.add_all(InstanceParty(**row) for row in rows if row["agency_code"] not in known)
-        return
     db.session.execute(insert(InstanceParty).values(rows).on_conflict_do_nothing())
 
 
