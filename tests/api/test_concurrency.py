@@ -9,8 +9,13 @@ import threading
 
 import pytest
 
-from ..support import INTAKE_OK
-from .helpers import HEAD, INTAKE, add_user, end_request, history, instance, start, types_of
+from sqlalchemy import text
+
+from workflow_app.extensions import db
+
+from ..support import INTAKE_OK, decision_apply
+from .helpers import (HEAD, INTAKE, add_user, case_at, end_request, history, instance, start, task_id, today,
+                      types_of)
 
 INTAKE2 = "intake_officer2.ca_tinh"
 
@@ -95,3 +100,72 @@ def test_many_cases_started_at_once_get_distinct_numbers(app, api):
     assert [status for status, _ in results] == [201] * 4, results
     numbers = {body["case_number"] for _, body in results}
     assert len(numbers) == 4
+
+
+# -- a case that changes while a completion is being prepared ------------------------------------
+def _changed_meanwhile(monkeypatch, times: int):
+    """Make the case change (its version rises, as any write does) right after the first
+    `times` preparations of a completion, from another connection; count the preparations."""
+    from workflow_app.services import tasks as task_service
+    prepare, calls = task_service._prepare_completion, []
+
+    def preparing(user, task_id, data):
+        prepared = prepare(user, task_id, data)
+        calls.append(task_id)
+        if len(calls) <= times:
+            with db.engine.begin() as other:
+                other.execute(text("UPDATE process_instance SET version = version + 1 WHERE id = :id"),
+                              {"id": prepared.instance.id})
+        return prepared
+
+    monkeypatch.setattr(task_service, "_prepare_completion", preparing)
+    return calls
+
+
+def _written_for(case_id: str) -> dict:
+    end_request()
+    counts = {name: db.session.execute(text(f"SELECT count(*) FROM {name} WHERE instance_id = :id"),
+                                       {"id": case_id}).scalar_one()
+              for name in ("case_file_entry", "notification", "vault_entry", "pending_document")}
+    end_request()
+    return counts
+
+
+def test_a_case_changed_while_the_decision_was_prepared_is_decided_once_from_what_is_there(app, api, monkeypatch):
+    case = case_at(api, "decide")
+    before, documents_before = _written_for(case["id"]), _documents(case["id"])
+    decide = task_id(api, case["id"], "decide")
+    calls = _changed_meanwhile(monkeypatch, times=1)
+    answer = api.post(HEAD, f"/tasks/{decide}/complete", json={"data": decision_apply(today())})
+    assert answer.status_code == 200, answer.get_json()
+    assert calls == [decide, decide]                       # prepared again after the change
+    after = _written_for(case["id"])
+    # One decision's worth of rows: nothing of the discarded first preparation was written.
+    documents = after["pending_document"] + _documents(case["id"])
+    assert documents - before["pending_document"] - documents_before == 2     # the decision and the notice
+    assert after["case_file_entry"] - before["case_file_entry"] == 2
+    events = history(api, case["id"])
+    assert [e["task_id"] for e in events if e["type"] == "task_completed"].count(decide) == 1
+    assert api.get("auditor.ubkt_tu", "/audit/verify").get_json()["ok"] is True
+
+
+def test_a_case_that_keeps_changing_gives_409_and_nothing_written(app, api, monkeypatch):
+    case = case_at(api, "decide")
+    before = _written_for(case["id"])
+    decide = task_id(api, case["id"], "decide")
+    events_before = len(history(api, case["id"]))
+    calls = _changed_meanwhile(monkeypatch, times=99)
+    answer = api.post(HEAD, f"/tasks/{decide}/complete", json={"data": decision_apply(today())})
+    assert answer.status_code == 409 and "cập nhật" in answer.get_json()["message"]
+    assert len(calls) == 3
+    assert _written_for(case["id"]) == before and _documents(case["id"]) == 0
+    assert len(history(api, case["id"])) == events_before
+    assert [t["element_id"] for t in instance(api, case["id"])["active_tasks"]] == ["decide"]
+
+
+def _documents(case_id: str) -> int:
+    end_request()
+    count = db.session.execute(text("SELECT count(*) FROM stored_file WHERE instance_id = :id AND kind = 'document'"),
+                               {"id": case_id}).scalar_one()
+    end_request()
+    return count

@@ -81,20 +81,15 @@ class InstanceOut(Schema):
     completed_at = fields.DateTime(allow_none=True)
 
     def model_version_of(self, instance):
-        from sqlalchemy import select
-
-        from ..extensions import db
-        from ..models import ProcessModelVersion
-        # Only the number: the row also holds the whole diagram.
-        return db.session.execute(select(ProcessModelVersion.version)
-                                  .where(ProcessModelVersion.id == instance.model_version_id)).scalar_one()
+        from ..services.bundles import version_number
+        return version_number(instance.model_version_id)
 
     def masked_data(self, instance):
         return vault.masked(instance.data or {})
 
     def tasks(self, instance):
-        from ..services.instances import active_tasks
-        rows = [{**task_dict(t), "case_number": instance.case_number} for t in active_tasks(instance.id)]
+        from ..services.instances import active_tasks_of
+        rows = [{**task_dict(t), "case_number": instance.case_number} for t in active_tasks_of(instance)]
         return TaskOut(many=True).dump(rows)
 
 

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from .. import clock, jobs, storage
 from ..extensions import db
-from ..models import Agency, CaseFileEntry, Measure, PendingDocument, ProcessInstance, StoredFile, User
+from ..models import CaseFileEntry, PendingDocument, ProcessInstance, StoredFile, User
+from ..services import catalogue
 from ..services.tx import begin_write
 from .context import build
 from .render import render
@@ -39,15 +40,14 @@ _DATES = ("today", "received")
 def issue(template_key: str, *, instance: ProcessInstance, entry: CaseFileEntry, before: dict,
           values: dict, signer: User | None) -> PendingDocument:
     """Fix what document `template_key` says for the case; it is rendered after the commit."""
-    agencies = dict(db.session.execute(select(Agency.code, Agency.name)).all())
-    measures = dict(db.session.execute(select(Measure.code, Measure.title)).all())
+    names = catalogue.names()
     created = clock.as_utc(instance.created_at)
     context = build(case_number=instance.case_number, before=before, values=values, content=entry.content,
                     signer=(signer.full_name or signer.username) if signer else "",
                     today=clock.local_now().date(),
                     received=created.astimezone(clock.LOCAL_TZ).date() if created else None,
                     place=current_app.config.get("DOCUMENT_PLACE") or DEFAULT_PLACE,
-                    agencies=agencies, measures=measures)
+                    agencies=names["agencies"], measures=names["measures"])
     row = PendingDocument(instance_id=instance.id, case_file_entry_id=entry.id, template=template_key,
                           context=_to_json(context), created_at=clock.now(),
                           filename=f"{instance.case_number}_{entry.kind}_{entry.id}.pdf",

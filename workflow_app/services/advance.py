@@ -20,6 +20,10 @@ from .bundles import Pinned
 from .errors import Conflict
 from .notifications import new_task_message
 
+# One Core statement per dialect, compiled once and run with executemany (an ORM insert with a
+# VALUES list of varying length is compiled again for every length).
+_PARTIES_INSERT = {"postgresql": postgresql_insert(InstanceParty.__table__).on_conflict_do_nothing(),
+                   "sqlite": sqlite_insert(InstanceParty.__table__).on_conflict_do_nothing()}
 _READY = "advance.ready_rows"          # session.info: {instance id: inbox rows after the last step}
 
 
@@ -119,9 +123,9 @@ def _sync_parties(instance: ProcessInstance, codes: set[str]) -> None:
     reading the parties first (most steps add none; parties are never removed)."""
     if not codes:
         return
-    insert = postgresql_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    dialect = db.session.get_bind().dialect.name
     rows = [{"instance_id": instance.id, "agency_code": code} for code in sorted(codes)]
-    db.session.execute(insert(InstanceParty).values(rows).on_conflict_do_nothing())
+    db.session.connection().execute(_PARTIES_INSERT[dialect], rows)
 
 
 @event.listens_for(Session, "after_transaction_end")

@@ -2,6 +2,7 @@
 notify people. Handlers get this context and nothing else of the application."""
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,6 +21,7 @@ class HandlerContext:
     values: dict
     task_id: str | None = None
     entries: list = field(default_factory=list)
+    documents: list = field(default_factory=list)      # (template, entry, case, values) to issue
 
     @property
     def case(self) -> dict:
@@ -55,12 +57,20 @@ class HandlerContext:
         """Add a case-file entry and the PDF of `template` (workflow_app/documents) issued for it.
 
         The document reads the case as this task leaves it (`values` over `case`); call this
-        after the handler has set the values the document states."""
+        after the handler has set the values the document states. What it will say is fixed
+        now; it is issued by `finish()`, once the use case writes."""
         self.add_file_entry(kind, title, data)
-        entry = self.entries[-1]
-        db.session.flush()                       # the entry's id links the stored file to it
-        issue(template, instance=self.instance, entry=entry, before=self.case, values=self.values,
-              signer=self.user)
+        self.documents.append((template, self.entries[-1], copy.deepcopy(self.case), copy.deepcopy(self.values)))
+
+    def finish(self) -> None:
+        """Issue the documents the handler asked for, in the use case's write transaction (a
+        handler may run before it, while the case is only read: see services/tasks.py)."""
+        if not self.documents:
+            return
+        db.session.flush()                       # the entries' ids link the stored files to them
+        for template, entry, before, values in self.documents:
+            issue(template, instance=self.instance, entry=entry, before=before, values=values, signer=self.user)
+        self.documents.clear()
 
     def notify(self, message: str, *, username: str | None = None, agency: str | None = None,
                role: str | None = None) -> None:

@@ -36,6 +36,22 @@ def choices() -> dict[str, list[tuple[str, str]]]:
     return value
 
 
+def names() -> dict[str, dict[str, str]]:
+    """{"agencies": {code: name}, "measures": {code: title}} of every row, inactive measures too
+    (a document names what was decided, even if the measure is retired since), cached like
+    `choices`."""
+    key = "names:" + str(db.engine.url)
+    now = time.monotonic()
+    cached = _cache.get(key)
+    if cached is not None and now - cached[0] < TTL_SECONDS:
+        return cached[1]
+    value = {"agencies": dict(db.session.execute(select(Agency.code, Agency.name)).all()),
+             "measures": dict(db.session.execute(select(Measure.code, Measure.title)).all())}
+    with _lock:
+        _cache[key] = (now, value)
+    return value
+
+
 def forget() -> None:
     with _lock:
         _cache.clear()

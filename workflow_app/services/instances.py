@@ -12,12 +12,18 @@ from ..auth import policy
 from ..extensions import db
 from ..models import AuditEvent, HumanTask, ProcessInstance, User
 from . import bundles
-from .advance import apply_step
+from .advance import apply_step, ready_rows
 from .casefile import HandlerContext
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .forms_gate import sealed, validated
 from .numbers import next_case_number
-from .tx import begin_write
+from .tx import begin_write, commit_keeping_objects
+
+
+# session.info: {instance id: (version, inbox rows)}. The rows are this session's own objects,
+# so a claim or an assignment made later in the session shows in them; any change of the
+# set of tasks goes through apply_step, which raises the version.
+_WRITTEN = "instances.active_written"
 
 
 def start_binding(pinned: bundles.Pinned, process_id: str) -> dict:
@@ -35,7 +41,9 @@ def start_case(user: User, process_model_id: str, data) -> ProcessInstance:
     if not policy.can_start(user, start_binding(pinned, process_model_id)):
         raise Forbidden("Bạn không có quyền khởi tạo hồ sơ của quy trình này.")
     instance = create_case(user, process_model_id, data, top=top, pinned=pinned)
-    db.session.commit()
+    ready = ready_rows(instance)
+    commit_keeping_objects()                 # the answer is what was just written: no re-reads
+    remember_active(instance, ready)
     return instance
 
 
@@ -67,6 +75,7 @@ def create_case(user: User, process_model_id: str, data, *, top=None, pinned=Non
         values = sealed(binding["form_key"], values, instance.id)
     ctx = HandlerContext(user, instance, binding["element_id"] or "start", binding.get("name", ""), values)
     handlers.run(binding["handler"], ctx)
+    ctx.finish()
     instance.data = {**ctx.values, "case_number": instance.case_number,
                      "settings": pinned.settings.get(process_model_id, {})}
     step = engine.start(pinned.bundle, instance.data)
@@ -109,6 +118,20 @@ def listing(user: User, *, process_model=None, status=None, q=None, page=1, per_
 def active_tasks(instance_id: str) -> list[HumanTask]:
     return list(db.session.execute(select(HumanTask).where(HumanTask.instance_id == instance_id)
                                    .order_by(HumanTask.created_at, HumanTask.id)).scalars())
+
+
+def active_tasks_of(instance: ProcessInstance) -> list[HumanTask]:
+    """The inbox rows of `instance`: those this request has just written, if the instance is
+    still at the version it wrote them at, else read."""
+    known = db.session().info.get(_WRITTEN, {}).get(instance.id)
+    if known is not None and known[0] == instance.version:
+        return list(known[1])
+    return active_tasks(instance.id)
+
+
+def remember_active(instance: ProcessInstance, rows: list[HumanTask]) -> None:
+    """After a committed write: `rows` are the instance's inbox at its current version."""
+    db.session().info.setdefault(_WRITTEN, {})[instance.id] = (instance.version, list(rows))
 
 
 def cancel(user: User, instance_id: str, reason) -> ProcessInstance:

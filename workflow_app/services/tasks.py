@@ -6,7 +6,7 @@ else, changed meanwhile) 409, and invalid data 422. Nothing is written before th
 """
 from __future__ import annotations
 
-import copy
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -22,11 +22,13 @@ from .advance import apply_step, ready_rows
 from .casefile import HandlerContext
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .forms_gate import sealed, validated
-from .instances import visible
+from .instances import remember_active, visible
 from .tx import begin_write, commit_keeping_objects
 
 SCOPES = inbox.SCOPES
 GONE = "Nhiệm vụ đã được hoàn thành hoặc không còn hiệu lực."
+CHANGED = "Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại."
+PREPARE_ATTEMPTS = 3
 
 
 def listing(user: User, *, scope="all", overdue=False, process_model=None, q=None, page=1, per_page=50):
@@ -67,6 +69,8 @@ def _locked_task(user: User, task_id: str) -> tuple[HumanTask, ProcessInstance]:
     begin_write()
     task = visible_task(user, task_id)
     instance = visible(user, task.instance_id, for_update=True)
+    if db.session.get_bind().dialect.name == "sqlite":
+        return task, instance           # BEGIN IMMEDIATE came first: the task was read under the lock
     db.session.expire(task)
     task = db.session.get(HumanTask, task_id)
     if task is None:                    # done by someone else while we waited for the lock
@@ -120,36 +124,98 @@ def complete(user: User, task_id: str, data) -> tuple[ProcessInstance, list[Huma
     """Complete one user task for `user`: the only way a user task is completed.
 
     `data` is the submitted form data, or a function that reads it (the API's body), called
-    only once the task has passed the checks that come before the data in the contract."""
-    task, instance = _locked_task(user, task_id)                       # 404 / 409 (gone)
+    only once the task has passed the checks that come before the data in the contract.
+
+    Two phases, so that the write transaction is short (on SQLite it holds the one database
+    write lock; ADR 0013): the checks, the form, the handler and the engine run while the
+    case is only read; then the write transaction locks the case, and if the case is still at
+    the version that was read, the prepared step is written. A case changed in between is
+    prepared again from what is now there (a few times, then 409)."""
+    for _ in range(PREPARE_ATTEMPTS):
+        prepared = _prepare_completion(user, task_id, data)
+        data = prepared.data                     # the body is read once
+        written = _write_completion(user, prepared)
+        if written is not None:
+            return written
+    raise Conflict(CHANGED)
+
+
+@dataclass
+class _Prepared:
+    task: HumanTask
+    instance: ProcessInstance
+    version: int
+    data: dict
+    pinned: bundles.Pinned
+    ctx: HandlerContext
+    events: list
+    step: engine.Step
+    new_rows: list                               # rows the handler and the vault added, not yet written
+
+
+def _prepare_completion(user: User, task_id: str, data) -> _Prepared:
+    """Everything a completion decides, from a read of the case; nothing is written."""
+    session = db.session()
+    with session.no_autoflush:
+        task = visible_task(user, task_id)                                  # 404 / 409 (gone)
+        instance = visible(user, task.instance_id)
+        _check_can_complete(user, task, instance)                           # 403 / 409
+        if callable(data):
+            data = data()
+        pinned = bundles.for_instance(instance)
+        values = validated(task.form_key, data, case=instance.data)                    # 422
+        values = sealed(task.form_key, values, instance.id)
+        binding = pinned.bindings.get(task.process_id, {}).get(task.element_id, {})
+        ctx = HandlerContext(user, instance, task.element_id, task.name, values, task_id=task.id)
+        handlers.run(binding.get("handler"), ctx)
+        events = []
+        if task.assignee is None:
+            events.append(_task_event("task_claimed", task, {"assignee": user.username}))
+        after = {**(instance.data or {}), **ctx.values}
+        events.append(_task_event("task_completed", task, {"values": ctx.values,
+                                                           "changes": data_changes(instance.data or {}, after)}))
+        try:
+            step = engine.complete(pinned.bundle, instance.state, task.id, ctx.values)
+        except engine.TaskNotReady:
+            raise Conflict(GONE) from None
+    new_rows = list(session.new)
+    for row in new_rows:                         # kept aside: ending the read must not write them
+        session.expunge(row)
+    return _Prepared(task, instance, instance.version, data, pinned, ctx, events, step, new_rows)
+
+
+def _write_completion(user: User, p: _Prepared) -> tuple[ProcessInstance, list[HumanTask]] | None:
+    """Write the prepared step if the case has not changed since it was read; None if it has."""
+    begin_write()
+    instance = visible(user, p.instance.id, for_update=True)
+    if instance.version != p.version:
+        db.session.rollback()
+        return None
+    task = db.session.execute(select(HumanTask).where(HumanTask.id == p.task.id)
+                              .execution_options(populate_existing=True)).scalar_one_or_none()
+    if task is None:                             # done by someone else meanwhile
+        visible_task(user, p.task.id)            # 403 (never eligible) or 409 (gone)
+        raise Conflict(GONE)
+    _check_can_complete(user, task, instance)    # claimed or reassigned meanwhile
+    if (task.assignee is None) != (p.task.assignee is None):
+        db.session.rollback()
+        return None
+    db.session.add_all(p.new_rows)
+    p.ctx.finish()
+    instance.data = {**instance.data, **p.ctx.values}
+    apply_step(instance, p.pinned, p.step, user, events=p.events)
+    ready = ready_rows(instance)
+    commit_keeping_objects()                 # the answer is what was just written: no re-reads
+    remember_active(instance, ready)
+    return instance, ready
+
+
+def _check_can_complete(user: User, task: HumanTask, instance: ProcessInstance) -> None:
     _require_can_act(user, task)                                        # 403
     if task.assignee is not None and task.assignee != user.username:
         raise Conflict(f"Nhiệm vụ đang do {task.assignee} xử lý.")      # 409
     if instance.status not in ("running", "waiting"):
         raise Conflict("Hồ sơ không ở trạng thái xử lý.")
-    if callable(data):
-        data = data()
-    pinned = bundles.for_instance(instance)
-    values = validated(task.form_key, data, case=instance.data)                    # 422
-    values = sealed(task.form_key, values, instance.id)
-    binding = pinned.bindings.get(task.process_id, {}).get(task.element_id, {})
-    before = copy.deepcopy(instance.data or {})
-    ctx = HandlerContext(user, instance, task.element_id, task.name, values, task_id=task.id)
-    handlers.run(binding.get("handler"), ctx)
-    events = []
-    if task.assignee is None:
-        events.append(_task_event("task_claimed", task, {"assignee": user.username}))
-    instance.data = {**instance.data, **ctx.values}
-    events.append(_task_event("task_completed", task, {"values": ctx.values,
-                                                       "changes": data_changes(before, instance.data)}))
-    try:
-        step = engine.complete(pinned.bundle, instance.state, task.id, ctx.values)
-    except engine.TaskNotReady:
-        raise Conflict(GONE) from None
-    apply_step(instance, pinned, step, user, events=events)
-    ready = ready_rows(instance)
-    commit_keeping_objects()                 # the answer is what was just written: no re-reads
-    return instance, ready
 
 
 def form_of(user: User, task: HumanTask, instance: ProcessInstance) -> tuple[dict, dict]:
