@@ -187,19 +187,22 @@ def _prepare_completion(user: User, task_id: str, data) -> _Prepared:
 def _write_completion(user: User, p: _Prepared) -> tuple[ProcessInstance, list[HumanTask]] | None:
     """Write the prepared step if the case has not changed since it was read; None if it has."""
     begin_write()
-    instance = visible(user, p.instance.id, for_update=True)
-    if instance.version != p.version:
+    # Two narrow reads under the lock: the objects read in the first phase stay as they are
+    # when neither the case's version nor the task's holder has changed (any change of the
+    # case raises its version; claims, releases and assignments change the holder).
+    version = db.session.execute(select(ProcessInstance.version).where(ProcessInstance.id == p.instance.id)
+                                 .with_for_update()).scalar_one_or_none()
+    if version != p.version:
         db.session.rollback()
         return None
-    task = db.session.execute(select(HumanTask).where(HumanTask.id == p.task.id)
-                              .execution_options(populate_existing=True)).scalar_one_or_none()
-    if task is None:                             # done by someone else meanwhile
-        visible_task(user, p.task.id)            # 403 (never eligible) or 409 (gone)
+    holder = db.session.execute(select(HumanTask.id, HumanTask.assignee)
+                                .where(HumanTask.id == p.task.id)).one_or_none()
+    if holder is None:                           # done by someone else meanwhile
         raise Conflict(GONE)
-    _check_can_complete(user, task, instance)    # claimed or reassigned meanwhile
-    if (task.assignee is None) != (p.task.assignee is None):
+    if holder.assignee != p.task.assignee:       # claimed, released or reassigned meanwhile
         db.session.rollback()
         return None
+    instance = p.instance
     db.session.add_all(p.new_rows)
     p.ctx.finish()
     instance.data = {**instance.data, **p.ctx.values}
