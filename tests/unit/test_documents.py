@@ -153,3 +153,126 @@ def test_the_cut_down_fonts_cover_every_character_a_decision_can_print():
         cmap = TTFont(layout.FONTS / name).getBestCmap()
         missing = sorted(ch for ch in needed if ord(ch) not in cmap)
         assert not missing, f"{name} lacks {missing}"
+
+
+# -- fonts parsed once per process, a glyph set per document --------------------------------------
+def embedded_characters(content: bytes) -> set[str]:
+    """The characters the fonts embedded in a PDF have glyphs for (each font is a subset)."""
+    from fontTools.ttLib import TTFont
+
+    characters = set()
+    for page in PdfReader(BytesIO(content)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            subset = TTFont(BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            characters |= {chr(code) for code in subset.getBestCmap()}
+    return characters
+
+
+def visible(text) -> set[str]:
+    return {ch for ch in text if not ch.isspace()}
+
+
+# Letters no other test document prints: a font shared between documents would carry them over.
+RARE_SIGNER = "Lưu Thị Ỹ Ẵn"
+
+
+def _two_documents():
+    """Two pages with rare letters, and one page: their PDF objects are numbered differently."""
+    rare = context()
+    rare["signer"] = {**rare["signer"], "name": RARE_SIGNER}
+    return ("quyet_dinh_thay_doi", rare), ("quyet_dinh_ap_dung", context())
+
+
+def test_documents_rendered_one_after_the_other_each_embed_their_own_glyphs():
+    (rare_key, rare_ctx), (plain_key, plain_ctx) = _two_documents()
+    for _ in range(2):                              # the second round reuses the parsed fonts
+        rare, plain = render(rare_key, rare_ctx), render(plain_key, plain_ctx)
+        rare_text, plain_text = pdf_text(rare), pdf_text(plain)
+        assert RARE_SIGNER in rare_text and "Trần Văn Bình" in plain_text
+        assert "Ỹ" not in plain_text and "Ẵ" not in plain_text
+        # each PDF embeds glyphs for exactly the characters it prints, no more
+        assert visible(embedded_characters(rare)) == visible(rare_text)
+        assert visible(embedded_characters(plain)) == visible(plain_text)
+
+
+def test_documents_rendered_in_threads_at_once_are_those_rendered_alone():
+    """Two documents rendered over and over by two threads at once come out as when rendered
+    alone: the same text, their own glyphs, and a PDF pypdf reads."""
+    import sys
+    import threading
+
+    documents = _two_documents()
+    alone = [render(key, ctx) for key, ctx in documents]
+    # Objects numbered differently, so that a font object shared by both PDFs would go wrong.
+    assert [len(PdfReader(BytesIO(content)).pages) for content in alone] == [2, 1]
+    alone = [pdf_text(content) for content in alone]
+    jobs = [0, 1]                                       # the document each thread renders
+    start = threading.Barrier(len(jobs))
+    results: list[list[bytes]] = [[] for _ in jobs]
+
+    def run(thread):
+        key, ctx = documents[jobs[thread]]
+        start.wait()
+        for _ in range(8):
+            results[thread].append(render(key, ctx))
+
+    threads = [threading.Thread(target=run, args=(thread,)) for thread in range(len(jobs))]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)                         # interleave the renders finely
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    for thread, contents in enumerate(results):
+        assert len(contents) == 8                       # no render failed in its thread
+        for content in contents:
+            text = pdf_text(content)
+            assert text == alone[jobs[thread]]
+            assert visible(embedded_characters(content)) == visible(text)
+
+
+def test_documents_share_no_font_state_they_change():
+    """add_font gives each PDF a copy of the fonts parsed once; what the copies share must be
+    read only (a new fpdf2 attribute holding state would show up here)."""
+    from enum import Enum
+    from pathlib import Path
+
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+
+    from workflow_app.documents import layout
+
+    first, second = FPDF(), FPDF()
+    for style in layout.FONT_FILES:
+        layout.add_font(first, style)
+        layout.add_font(second, style)
+    assert first.fonts.keys() == {"dejavu", "dejavuB"}
+    immutable = (str, bytes, int, float, tuple, frozenset, Path, Enum, type(None))
+    for key, font in first.fonts.items():
+        other = second.fonts[key]
+        shared = {name for name in TTFFont.__slots__ if hasattr(font, name)
+                  and getattr(font, name) is getattr(other, name) and not isinstance(getattr(font, name), immutable)}
+        assert shared <= {"cmap", "glyph_ids"}, shared             # never written after parsing
+        assert font.ttfont is not other.ttfont and font.subset.font is font
+
+
+def test_the_faster_text_width_is_fpdf2s():
+    """layout._Font remembers the width of the last line measured; it must measure as fpdf2."""
+    from fpdf import FPDF
+    from fpdf.fonts import TTFFont
+
+    from workflow_app.documents import layout
+
+    pdf = FPDF()
+    layout.add_font(pdf, "")
+    font = pdf.fonts["dejavu"]
+    line = "Điều 1. Áp dụng biện pháp bảo vệ đối với người được bảo vệ số 1 – Thẩm phán 中"
+    texts = [line[:n] for n in range(1, len(line) + 1)]                  # a line growing, as fpdf2 asks
+    texts += ["x", line[5:30], line, "Điều", "", "ab", line[:10], "Căn cứ", line[:40] + "Ỹ"]
+    for size in (10, 11.5, 13):
+        for text in texts:
+            assert font.get_text_width(text, size, None) == TTFFont.get_text_width(font, text, size, None), text

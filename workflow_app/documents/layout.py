@@ -6,19 +6,26 @@ national motto, number and symbol, place and date, type and title, authority, le
 body, signature and recipients — wherever they come from. Decree 30 asks for Times New Roman;
 we ship DejaVu Sans (fonts/, with its licence) so that the output does not depend on the fonts
 of the server and every Vietnamese diacritic is covered; decisions use a copy cut down to Latin,
-Vietnamese and punctuation (fonts/subset.sh), which fpdf2 parses 2.3 times faster. DejaVu has no italic in our copy, so
+Vietnamese and punctuation (fonts/subset.sh), which fpdf2 parses 2.3 times faster; and it is
+parsed once per process, not once per document (`add_font`). DejaVu has no italic in our copy, so
 the parts the decree sets in italics (place and date, legal bases) are upright.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
+from fpdf.fonts import SubsetMap, TTFFont
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
+FONT_FILES = {"": "DejaVuSans-VN.ttf", "B": "DejaVuSans-Bold-VN.ttf"}     # style -> file in FONTS
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
 
@@ -76,8 +83,8 @@ def to_pdf(doc: AdminDocument) -> bytes:
 
 def _draw(doc: AdminDocument, carry_last: bool = False) -> _Page:
     pdf = _Page(orientation="P", unit="mm", format="A4")
-    pdf.add_font(FAMILY, "", str(FONTS / "DejaVuSans-VN.ttf"))
-    pdf.add_font(FAMILY, "B", str(FONTS / "DejaVuSans-Bold-VN.ttf"))
+    for style in FONT_FILES:
+        add_font(pdf, style)
     pdf.set_margins(LEFT, TOP, RIGHT)
     pdf.set_auto_page_break(True, margin=BOTTOM)
     pdf.set_lang("vi")
@@ -99,6 +106,110 @@ def _draw(doc: AdminDocument, carry_last: bool = False) -> _Page:
         _paragraphs(pdf, doc.body)
     pdf.closing_alone = _closing(pdf, doc)
     return pdf
+
+
+# -- fonts, parsed once per process ------------------------------------------------------------
+# fpdf2's add_font parses the whole TTF file (cmap, widths, outlines) for every FPDF. The parse is
+# done once here (`_parsed`); every document then gets its own light copy of the parsed font
+# (`add_font`) with what one document changes: the set of glyphs it uses, the widths looked up
+# (a defaultdict that grows), missing glyphs, and a fontTools TTFont of its own, because fpdf2's
+# output subsets that TTFont in place. Documents rendered at the same time in several threads
+# therefore share only what nobody writes to.
+
+# Tables of our fonts that fpdf2 drops when it embeds a font (fpdf/output.py, _add_fonts). They
+# are removed once, so that the fontTools subsetter does not read them for every document
+# before dropping them: the embedded font is the same.
+_DROPPED_TABLES = ("GDEF", "GPOS", "GSUB", "MATH")
+
+
+class _Font(TTFFont):
+    """fpdf2's TrueType font, measuring text faster for its line breaking.
+
+    fpdf2 breaks lines character by character, and for every character it measures the whole
+    line so far again (fpdf/line_break.py, CurrentLine.width): the same growing string, each
+    time one character longer. The sum of character widths, an exact sum of integers, is
+    therefore remembered for the last string measured and only the added characters are summed.
+    The result is that of TTFFont.get_text_width (test_documents checks it); shaped text and
+    symbol fonts, which we do not use, go to it."""
+
+    __slots__ = ("_last_text", "_last_units")
+
+    def get_text_width(self, text, font_size_pt, text_shaping_params):
+        if text_shaping_params or self.is_symbol:
+            return super().get_text_width(text, font_size_pt, text_shaping_params)
+        if font_size_pt > self.biggest_size_pt:
+            self.biggest_size_pt = font_size_pt
+        widths = self.cw
+        last = self._last_text
+        if last and text.startswith(last):
+            units = self._last_units + sum(map(widths.__getitem__, map(ord, text[len(last):])))
+        else:
+            units = sum(map(widths.__getitem__, map(ord, text)))
+        if len(text) > 1:                   # single characters are measured between line lengths
+            self._last_text, self._last_units = text, units
+        return len(text), units * font_size_pt * 0.001
+
+
+@dataclass(frozen=True)
+class _ParsedFont:
+    prototype: TTFFont          # parsed by fpdf2 once; never added to a document itself
+    data: bytes                 # the font, for a fresh TTFont per document (see `_font_data`)
+    glyph_order: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _parsed(style: str) -> _ParsedFont:
+    """The font of `style`, parsed on first use (two threads may both parse it then: harmless)."""
+    path = FONTS / FONT_FILES[style]
+    scratch = FPDF()
+    scratch.add_font(FAMILY, style, str(path))        # fpdf2's own parse, public API
+    prototype = scratch.fonts[f"{FAMILY.lower()}{style}"]
+    prototype.ttfont.close()
+    return _ParsedFont(prototype, *_font_data(path))
+
+
+def _font_data(path: Path) -> tuple[bytes, tuple[str, ...]]:
+    """The font file, decoded and encoded again once by fontTools with every bounding box
+    recomputed, without the tables fpdf2 drops.
+
+    fpdf2 opens fonts with fontTools' default recalcBBoxes=True, so its output decodes every
+    glyph it embeds to recompute its box, and encodes it again: a quarter of a PDF's time. Done
+    once here for the whole font, the glyphs are then copied as they are (recalcBBoxes=False in
+    `add_font`), with the same outlines, boxes and hinting as before. Only the font-wide
+    summaries of the embedded subset (head box, hhea extremes, maxp maxima) keep the values of
+    the whole font, which contain the subset's — what pyftsubset writes by default.
+
+    Also the glyph order: our fonts' 'post' table has no glyph names, so fontTools derives them
+    from the cmap, for every document unless given them."""
+    font = TTFont(path, recalcTimestamp=False)
+    for tag in _DROPPED_TABLES:
+        if tag in font:
+            del font[tag]
+    font.ensureDecompiled()          # tables not decoded would be copied as they are
+    buffer = BytesIO()
+    font.save(buffer)
+    return buffer.getvalue(), tuple(font.getGlyphOrder())
+
+
+def add_font(pdf: FPDF, style: str) -> None:
+    """What `pdf.add_font(FAMILY, style, FONTS / FONT_FILES[style])` does, without parsing the
+    file again: a copy of the parsed font, with the state of one document of its own."""
+    parsed = _parsed(style)
+    font = _Font.__new__(_Font)
+    for name in TTFFont.__slots__:                    # shares cmap, glyph ids, file name... (read only)
+        if hasattr(parsed.prototype, name):
+            setattr(font, name, getattr(parsed.prototype, name))
+    font.i = len(pdf.fonts) + 1                       # the font's number in this PDF, as add_font sets it
+    font.cw = parsed.prototype.cw.copy()              # a defaultdict: unknown characters are added on lookup
+    font.desc = copy.copy(parsed.prototype.desc)      # output() gives it this PDF's object number and file
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font._hbfont = None                               # HarfBuzz state (text shaping, unused here)
+    font.ttfont = TTFont(BytesIO(parsed.data), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    font.ttfont.setGlyphOrder(list(parsed.glyph_order))
+    font.subset = SubsetMap(font)                     # the glyphs this document uses
+    font._last_text, font._last_units = "", 0
+    pdf.fonts[font.fontkey] = font
 
 
 # -- parts of the page -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ the context alone (which holds vault references only as masks).
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from jinja2 import ChainableUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -68,8 +69,16 @@ _env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True, autoe
 _env.filters.update(vn_date=vn_date, measure=_measure, agency=_agency, number=_number, basis=_basis)
 
 
+@lru_cache(maxsize=256)
+def _compiled(source: str):
+    """The template of `source`, compiled once per process: compiling costs far more than
+    rendering. Sources are the few texts of templates.py, so the cache stays small; a compiled
+    template keeps no state between renders and may be rendered by several threads at once."""
+    return _env.from_string(source)
+
+
 def _text(source: str | None, context: dict) -> str:
-    return _env.from_string(source).render(context).strip() if source else ""
+    return _compiled(source).render(context).strip() if source else ""
 
 
 def _lines(source: str, context: dict) -> list[str]:
