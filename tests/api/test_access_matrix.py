@@ -8,9 +8,9 @@ added here. Each cell is the class of answer expected:
     R   302 redirect  X  any 4xx, never 5xx (the outcome depends on the state or the body)
 
 One known case is built per test (at the `execute` step, so a decision document exists),
-with an attachment; path parameters are filled from it. One test per role walks every
-endpoint in the table order (reads first, then the writes; the token revoke last), and
-fails with the list of every mismatch.
+with an attachment and an auditor's export of its history; path parameters are filled from
+it. One test per role walks every endpoint in the table order (reads first, then the writes;
+the token revoke last), and fails with the list of every mismatch.
 """
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from io import BytesIO
 import pytest
 from sqlalchemy import select
 
+from workflow_app.audit import export_requests, search
 from workflow_app.extensions import db
-from workflow_app.models import StoredFile
+from workflow_app.models import StoredFile, User
 
 from ..support import request_data
 from ..web.test_login_and_pages import login
@@ -130,10 +131,11 @@ PAGE_TABLE = {
     ("GET", "/audit/"): row(F, AUD=OK),
     ("GET", "/audit/integrity"): row(F, AUD=OK),
     ("GET", "/audit/head.png"): row(F, AUD=OK),
-    ("GET", "/audit/export.<fmt>"): row(F, AUD=OK),
+    ("GET", "/audit/exports"): row(F, AUD=OK),
+    ("GET", "/audit/exports/<export_id>"): row(F, AUD=OK),          # the auditor's own (another's: 404)
+    ("GET", "/audit/exports/<export_id>/download"): row(F, AUD=OK),
     ("GET", "/audit/cases/<instance_id>"): row(F, AUD=OK),
     ("GET", "/audit/cases/<instance_id>/path.json"): row(F, AUD=OK),
-    ("GET", "/audit/cases/<instance_id>/export.<fmt>"): row(F, AUD=OK),
     ("GET", "/audit/cases/<instance_id>/diagram/<process_id>.bpmn"): row(F, AUD=OK),
     ("GET", "/designer/"): row(F, DES=OK, ADM=OK),
     ("GET", "/designer/modeler"): row(F, DES=OK, ADM=OK),
@@ -159,16 +161,20 @@ def known(api):
     document = db.session.execute(select(StoredFile).where(
         StoredFile.instance_id == case["id"], StoredFile.kind == "document")).scalars().first()
     assert document is not None, "the decision should have produced a document"
+    auditor = db.session.execute(select(User).where(User.username == AUD)).scalar_one()
+    made = export_requests.create(auditor, what="case_history", fmt="csv", filters=search.Filters(instance_id=case["id"]),
+                                  title="Lịch sử hồ sơ", filename="lich-su")    # rendered at the commit (inline jobs)
+    export_id = made.id
     return {"instance_id": case["id"], "file_id": response.get_json()["id"], "document_id": document.id,
             "task_id": task_id(api, case["id"], "execute", FORCE), "model_id": "protection_request",
-            "version": "1", "process_id": "protection_request", "fmt": "csv", "draft_id": "999999"}
+            "version": "1", "process_id": "protection_request", "export_id": export_id, "draft_id": "999999"}
 
 
 def fill(rule: str, ids: dict) -> str:
     path = rule.replace("<int:version>", ids["version"]).replace("<int:draft_id>", ids["draft_id"])
     if "/documents/<file_id>" in path:
         path = path.replace("<file_id>", ids["document_id"])
-    for name in ("instance_id", "file_id", "task_id", "model_id", "process_id", "fmt"):
+    for name in ("instance_id", "file_id", "task_id", "model_id", "process_id", "export_id"):
         path = path.replace(f"<{name}>", ids[name])
     assert "<" not in path, path
     return path

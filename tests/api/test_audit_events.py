@@ -115,9 +115,14 @@ def scenario(api, client):
 
     # -- the auditors' own trail ----------------------------------------------------------------
     assert web_login(client, AUDITOR).status_code == 302
-    assert client.get(f"/audit/?case_number={case['case_number']}").status_code == 200
-    export = client.get(f"/audit/cases/{case['id']}/export.csv")
+    found = client.get(f"/audit/?case_number={case['case_number']}")
+    assert found.status_code == 200
+    token = re.search(r'name="csrf_token" value="([^"]+)"', found.get_data(as_text=True)).group(1)
+    asked = client.post(f"/audit/cases/{case['id']}/export.csv", data={"csrf_token": token})
+    assert asked.status_code == 302                      # to the export's page; made at the commit (inline)
+    export = client.get(asked.headers["Location"] + "/download")
     assert export.status_code == 200
+    facts["export_id"] = asked.headers["Location"].rsplit("/", 1)[1]
     facts["export_sha256"] = export.headers["X-Content-SHA256"]
     assert web_logout(client).status_code == 302
     db.session.remove()
@@ -227,9 +232,12 @@ def test_auditors_views_and_exports_are_events(scenario, api):
     assert search["process_instance_id"] is None                  # not in the case's own history
     export = one(events, "export_made", actor=AUDITOR)
     assert export["data"]["what"] == "case_history" and export["data"]["format"] == "csv"
-    assert export["data"]["sha256"] == facts["export_sha256"]
+    assert export["data"]["export"] == facts["export_id"]
     assert export["data"]["filters"] == {"instance_id": facts["case"]["id"]}
     assert export["data"]["head"]["seq"] < export["seq"]
+    [fetched] = [e for e in viewed if e["data"]["what"] == "export_download"]     # the file, with its hash
+    assert fetched["data"]["export"] == facts["export_id"] and fetched["data"]["sha256"] == facts["export_sha256"]
+    assert fetched["data"]["head"] == export["data"]["head"] and fetched["seq"] > export["seq"]
     assert any(e["data"]["what"] == "events" and e["data"]["via"] == "api" for e in viewed)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -78,12 +79,19 @@ def _page_answers(app, case_id: str) -> dict[str, bytes]:
     answers = {}
     auditor = app.test_client()
     login(auditor, AUDITOR)
-    for path in ("/audit/export.csv", "/audit/export.pdf", f"/audit/cases/{case_id}",
-                 f"/audit/cases/{case_id}/export.csv", f"/audit/cases/{case_id}/export.pdf",
-                 f"/audit/cases/{case_id}/path.json"):
+    for path in (f"/audit/cases/{case_id}", f"/audit/cases/{case_id}/path.json"):
         response = auditor.get(path)
         assert response.status_code == 200, (path, response.status_code)
         answers[f"page {path}"] = response.get_data()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', auditor.get("/audit/").get_data(as_text=True)).group(1)
+    for path in ("/audit/export.csv", "/audit/export.pdf",            # made in the background (inline here)
+                 f"/audit/cases/{case_id}/export.csv", f"/audit/cases/{case_id}/export.pdf"):
+        asked = auditor.post(path, data={"csrf_token": token})
+        assert asked.status_code == 302, (path, asked.status_code)
+        for shown in (asked.headers["Location"], asked.headers["Location"] + "/download"):
+            response = auditor.get(shown)
+            assert response.status_code == 200, (shown, response.status_code)
+            answers[f"page {path} {shown}"] = response.get_data()
     for user in (VERIFIER, MONITOR):
         page_client = app.test_client()
         login(page_client, user)

@@ -1,5 +1,6 @@
 """An auditor in a real browser: finds a case of another agency, reads its path on the
-diagram, clicks a step to see its events and data, exports the history."""
+diagram, clicks a step to see its events and data, exports the history (the file is made in
+the background; its page links it when ready)."""
 from __future__ import annotations
 
 import re
@@ -55,9 +56,16 @@ def test_the_auditor_finds_a_case_and_reads_its_path_on_the_diagram(api, login, 
     expect(detail.get_by_role("heading", name="Tiếp nhận đề nghị")).to_be_visible()
     screenshot("auditor-history-zoomed")                                          # zoomed onto that step
 
+    page.get_by_role("button", name="CSV").click()                     # a POST with the CSRF token
+    expect(page.get_by_role("heading", name=f"Lịch sử hồ sơ {case['case_number']} (CSV)")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Tệp đã sẵn sàng")).to_be_visible()  # inline jobs
+    expect(page.get_by_text("SHA-256 của tệp")).to_be_visible()
+    screenshot("auditor-export")
     with page.expect_download() as download:
-        page.get_by_role("link", name="CSV").click()
+        page.get_by_role("link", name=re.compile("^Tải về")).click()
     assert download.value.suggested_filename == f"lich-su-{case['case_number']}.csv"
+    page.get_by_role("link", name="Tệp đã xuất").click()
+    expect(page.get_by_role("cell", name=f"Lịch sử hồ sơ {case['case_number']}")).to_be_visible()
     assert not errors, errors
 
 

@@ -103,4 +103,4 @@ def test_the_celery_task_runs_the_named_job(app, monkeypatch):
     assert celery.conf.worker_prefetch_multiplier == 1
     schedule = celery.conf.beat_schedule
     assert {entry["args"][0] for entry in schedule.values()} == {
-        "fire_due_timers", "notify_due_soon", "sweep_documents", "start_due_review_rounds"}
+        "fire_due_timers", "notify_due_soon", "sweep_documents", "sweep_audit_exports", "start_due_review_rounds"}

@@ -6,6 +6,7 @@ say, that each view and export is itself recorded, and that nobody else gets in.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from datetime import timedelta
@@ -133,8 +134,34 @@ def local_day(delta_days: int = 0) -> str:
     return (clock.local_now() + timedelta(days=delta_days)).strftime("%d/%m/%Y")
 
 
+def token_of(client) -> str:
+    """The session's CSRF token, from a page that records nothing in the log."""
+    return csrf_of(page(client, "/audit/exports"))
+
+
+def request_export(client, url: str, token: str | None = None, **form) -> str:
+    """Post an export form as the pages do; returns the id of the export it created."""
+    response = client.post(url, data={"csrf_token": token or token_of(client), **form})
+    end_request()
+    assert response.status_code == 302, (url, response.status_code)
+    match = re.fullmatch(r"/audit/exports/([0-9a-f]{32})", response.headers["Location"])
+    assert match, response.headers["Location"]
+    return match.group(1)
+
+
+def download(client, export_id: str):
+    """The export's page says it is ready (inline jobs ran at the commit); its file."""
+    end_request()                                   # no snapshot of the test's own reads left open
+    html = page(client, f"/audit/exports/{export_id}")
+    assert "Tệp đã sẵn sàng" in html and f'href="/audit/exports/{export_id}/download"' in html
+    response = client.get(f"/audit/exports/{export_id}/download")
+    end_request()
+    assert response.status_code == 200, response.status_code
+    return response
+
+
 # -- who gets in ------------------------------------------------------------------------------
-@pytest.mark.parametrize("url", ["/audit/", "/audit/integrity", "/audit/export.csv", "/audit/head.png"])
+@pytest.mark.parametrize("url", ["/audit/", "/audit/integrity", "/audit/exports", "/audit/head.png"])
 @pytest.mark.parametrize("user", [MONITOR, HEAD, DESIGNER, "admin"])
 def test_only_auditors_open_the_pages(client, user, url):
     login(client, user)
@@ -142,12 +169,20 @@ def test_only_auditors_open_the_pages(client, user, url):
     assert "Kiểm toán" not in page(client, "/cases")                  # and no link to them
 
 
+@pytest.mark.parametrize("user", [MONITOR, "admin"])
+def test_only_auditors_ask_for_exports(client, user):
+    login(client, user)
+    token = csrf_of(page(client, "/cases"))
+    assert client.post("/audit/export.csv", data={"csrf_token": token}).status_code == 403
+
+
 def test_case_pages_are_403_to_others_even_for_their_own_case(client, api):
     case = start(api)
     login(client, HEAD)
-    for url in (f"/audit/cases/{case['id']}", f"/audit/cases/{case['id']}/path.json",
-                f"/audit/cases/{case['id']}/export.pdf"):
+    for url in (f"/audit/cases/{case['id']}", f"/audit/cases/{case['id']}/path.json"):
         assert client.get(url).status_code == 403
+    token = csrf_of(page(client, "/cases"))
+    assert client.post(f"/audit/cases/{case['id']}/export.pdf", data={"csrf_token": token}).status_code == 403
 
 
 def test_the_pages_need_a_login(client):
@@ -280,8 +315,9 @@ def test_an_interrupting_timer_shows_the_task_timed_out(auditor, api):
 
 
 def test_an_unknown_case_is_404(auditor):
-    for url in ("/audit/cases/khong-co", "/audit/cases/khong-co/path.json", "/audit/cases/khong-co/export.csv"):
+    for url in ("/audit/cases/khong-co", "/audit/cases/khong-co/path.json"):
         assert auditor.get(url).status_code == 404
+    assert auditor.post("/audit/cases/khong-co/export.csv", data={"csrf_token": token_of(auditor)}).status_code == 404
 
 
 # -- exports ----------------------------------------------------------------------------------
@@ -296,33 +332,43 @@ def _csv(content: bytes) -> tuple[dict, list[dict]]:
 
 def test_case_history_csv_is_complete_and_stamped_with_the_chain_head(auditor, api):
     case = case_at(api, "decide")
+    html = page(auditor, f"/audit/cases/{case['id']}")
+    assert f'action="/audit/cases/{case["id"]}/export.csv"' in html and 'method="post"' in html
+    token = csrf_of(html)
     seq, digest = head_now()
-    response = auditor.get(f"/audit/cases/{case['id']}/export.csv")
-    end_request()
-    assert response.status_code == 200 and response.mimetype == "text/csv"
+    export_id = request_export(auditor, f"/audit/cases/{case['id']}/export.csv", token)
+    made = last_event("export_made")
+    assert made.seq == seq + 1 and made.data["head"] == {"seq": seq, "hash": digest}
+    assert made.data["export"] == export_id and made.data["case_number"] == case["case_number"]
+    assert made.data["filters"] == {"instance_id": case["id"]} and "sha256" not in made.data
+    response = download(auditor, export_id)
+    assert response.mimetype == "text/csv" and response.headers["Cache-Control"] == "no-store"
     assert response.headers["Content-Disposition"] == f'attachment; filename="lich-su-{case["case_number"]}.csv"'
     assert response.headers["X-Audit-Head"] == f"{seq} {digest}"
+    assert response.headers["X-Content-SHA256"] == hashlib.sha256(response.data).hexdigest()
     stamp, rows = _csv(response.data)
     assert stamp["Đầu chuỗi nhật ký (seq)"] == str(seq) and stamp["Hash đầu chuỗi (SHA-256)"] == digest
     assert stamp["Người xuất"] == f"{AUDITOR} (UBKT_TU)"
     history = api.get(HEAD, f"/process-instances/{case['id']}/history").get_json()
+    history = [e for e in history if e["seq"] <= seq]
     assert [int(r["seq"]) for r in rows] == [e["seq"] for e in history]
     assert [r["Hash"] for r in rows] == [e["hash"] for e in history]
     assert {r["Số hồ sơ"] for r in rows} == {case["case_number"]}
     assert not any(secret in response.data.decode("utf-8") for secret in SECRETS)
-    made = last_event("export_made")
-    assert made.data["sha256"] == response.headers["X-Content-SHA256"]
-    assert made.data["head"] == {"seq": seq, "hash": digest} and made.data["events"] == len(rows)
-    assert made.data["case_number"] == case["case_number"] and made.seq == seq + 1
+    assert made.data["events"] == len(rows)
+    fetched = last_event("audit_viewed")
+    assert fetched.data["what"] == "export_download" and fetched.data["export"] == export_id
+    assert fetched.data["sha256"] == response.headers["X-Content-SHA256"]
+    assert fetched.data["head"] == {"seq": seq, "hash": digest} and fetched.data["events"] == len(rows)
 
 
 def test_case_history_pdf_is_stamped_too(auditor, api):
     from pypdf import PdfReader
     case = case_at(api, "verify")
+    token = token_of(auditor)
     seq, digest = head_now()
-    response = auditor.get(f"/audit/cases/{case['id']}/export.pdf")
-    end_request()
-    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    response = download(auditor, request_export(auditor, f"/audit/cases/{case['id']}/export.pdf", token))
+    assert response.mimetype == "application/pdf"
     reader = PdfReader(io.BytesIO(response.data))
     content = " ".join(p.extract_text() for p in reader.pages)
     assert f"Lịch sử hồ sơ {case['case_number']}" in content
@@ -335,23 +381,34 @@ def test_case_history_pdf_is_stamped_too(auditor, api):
 def test_search_exports_follow_the_filters(auditor, api):
     first, second = start(api), start(api)
     api.do(INTAKE, second["id"], "intake", INTAKE_OK)
-    response = auditor.get(f"/audit/export.csv?type=task_completed&from_date={local_day()}")
-    end_request()
-    stamp, rows = _csv(response.data)
-    assert [r["Số hồ sơ"] for r in rows] == [second["case_number"]]
-    assert "Loại sự kiện: task_completed" in stamp["Điều kiện"]
+    html = page(auditor, f"/audit/?type=task_completed&from_date={local_day()}")
+    assert 'action="/audit/export.csv"' in html and 'formaction="/audit/export.pdf"' in html
+    assert '<input type="hidden" name="type" value="task_completed">' in html
+    export_id = request_export(auditor, "/audit/export.csv", csrf_of(html), type="task_completed",
+                               from_date=local_day())
     made = last_event("export_made")
     assert made.data["what"] == "search" and set(made.data["filters"]) == {"type", "since"}
-    pdf = auditor.get(f"/audit/export.pdf?case_number={first['case_number']}")
-    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
-    assert auditor.get("/audit/export.xlsx").status_code == 404
-    assert auditor.get("/audit/export.csv?from_date=hom-qua").status_code == 400
+    stamp, rows = _csv(download(auditor, export_id).data)
+    assert [r["Số hồ sơ"] for r in rows] == [second["case_number"]]
+    assert "Loại sự kiện: task_completed" in stamp["Điều kiện"]
+    pdf = download(auditor, request_export(auditor, "/audit/export.pdf", case_number=first["case_number"]))
+    assert pdf.data.startswith(b"%PDF")
+    assert auditor.post("/audit/export.xlsx", data={"csrf_token": token_of(auditor)}).status_code == 404
+
+
+def test_an_export_needs_the_csrf_token_and_a_post(auditor, api):
+    case = start(api)
+    assert auditor.post(f"/audit/cases/{case['id']}/export.csv").status_code == 400
+    assert auditor.post("/audit/export.csv", data={"csrf_token": "sai"}).status_code == 400
+    assert auditor.get("/audit/export.csv").status_code == 405
+    assert auditor.get(f"/audit/cases/{case['id']}/export.csv").status_code == 405
+    assert "Bạn chưa yêu cầu xuất tệp nào." in page(auditor, "/audit/exports")      # nothing asked for
 
 
 def test_a_spreadsheet_formula_in_data_stays_text(auditor, api):
     case = start(api)
     api.post(HEAD, f"/process-instances/{case['id']}/cancel", json={"reason": "=HYPERLINK(\"x\")"})
-    _, rows = _csv(auditor.get(f"/audit/cases/{case['id']}/export.csv").data)
+    _, rows = _csv(download(auditor, request_export(auditor, f"/audit/cases/{case['id']}/export.csv")).data)
     assert all(not v.startswith("=") for row in rows for v in row.values())
 
 

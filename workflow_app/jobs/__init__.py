@@ -9,6 +9,7 @@
                 `celery` (a Celery worker through the broker of CELERY_BROKER_URL)
 - celery_app.py the Celery application, its task and the beat schedule (scale-out mode)
 - periodic.py   the periodic jobs: due timers, reminders, review rounds, documents left behind
+- audit_exports.py  the auditors' exports: rendering one, and the sweep of those left behind
 
 Jobs are delivered at least once, so every job is idempotent: it locks the row it works on and
 does nothing when the work is already done. What must survive a crash is in the database

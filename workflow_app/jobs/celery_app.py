@@ -68,6 +68,7 @@ def beat_schedule(poll: float, config) -> dict:
         "fire-due-timers": entry("fire_due_timers", poll),
         "notify-due-soon": entry("notify_due_soon", float(config.get("REMINDER_POLL_SECONDS") or 60)),
         "sweep-documents": entry("sweep_documents", float(config.get("SWEEP_POLL_SECONDS") or 60)),
+        "sweep-audit-exports": entry("sweep_audit_exports", float(config.get("SWEEP_POLL_SECONDS") or 60)),
         # Review rounds are due twice a year; hourly is cheap and the job is idempotent.
         "start-due-review-rounds": entry("start_due_review_rounds",
                                          float(config.get("REVIEW_ROUNDS_POLL_SECONDS") or 3600)),

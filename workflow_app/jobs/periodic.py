@@ -4,6 +4,7 @@
 - "notify_due_soon"          reminders of tasks about to be overdue, each task reminded once
 - "start_due_review_rounds"  the review round (sơ kết, tổng kết) of the period just ended
 - "sweep_documents"          (documents/jobs.py) documents whose render job was lost
+- "sweep_audit_exports"      (jobs/audit_exports.py) auditors' exports whose job was lost or failed
 
 `tick()` runs them one after the other in this process: `flask run-timers [--loop]`.
 
@@ -92,16 +93,17 @@ def start_due_review_rounds() -> int:
         return 0
 
 
-TICK = (("fired", "fire_due_timers"), ("reminded", "notify_due_soon"), ("documents", "sweep_documents"))
+TICK = (("fired", "fire_due_timers"), ("reminded", "notify_due_soon"), ("documents", "sweep_documents"),
+        ("exports", "sweep_audit_exports"))
 
 
 def tick(app: Flask | None = None, *, review_rounds: bool = False) -> dict[str, int]:
     """Run the periodic jobs once, each in its own session; a failing one is logged and
     counted as 0 so that the others still run. Returns {"fired", "reminded", "documents",
-    "rounds"}."""
+    "exports", "rounds"}."""
     app = app or current_app._get_current_object()
     steps = list(TICK) + ([("rounds", "start_due_review_rounds")] if review_rounds else [])
-    result = {"fired": 0, "reminded": 0, "documents": 0, "rounds": 0}
+    result = {"fired": 0, "reminded": 0, "documents": 0, "exports": 0, "rounds": 0}
     for key, name in steps:
         try:
             result[key] = int(run(name, {}, app) or 0)

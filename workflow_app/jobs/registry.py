@@ -46,6 +46,6 @@ def run(name: str, kwargs: dict | None = None, app: Flask | None = None):
 
 def _load() -> None:
     """Import the modules that register jobs (once; imports are cached)."""
-    from . import periodic  # noqa: F401
+    from . import audit_exports, periodic  # noqa: F401
     from ..documents import jobs  # noqa: F401
     from ..services import notifications  # noqa: F401

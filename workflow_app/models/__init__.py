@@ -1,5 +1,6 @@
 """SQLAlchemy models: identity, process models, runtime, vault, audit."""
 from .audit import AuditEvent, AuditHead
+from .audit_exports import AuditExport
 from .catalogue import Measure
 from .designer import ProcessModelDraft
 from .documents import PendingDocument
@@ -10,7 +11,7 @@ from .runtime import (CaseCounter, CaseFileEntry, HumanTask, InstanceLink, Insta
 from .vault import VaultEntry
 
 __all__ = [
-    "Agency", "ApiToken", "AuditEvent", "AuditHead", "CaseCounter", "CaseFileEntry",
+    "Agency", "ApiToken", "AuditEvent", "AuditExport", "AuditHead", "CaseCounter", "CaseFileEntry",
     "HumanTask", "InstanceLink", "InstanceParty", "Measure", "Notification", "PendingDocument", "ProcessInstance", "ProcessModel",
     "ProcessModelDraft", "ProcessModelVersion", "ROLES", "STATUSES", "ROLE_TITLES", "StoredFile", "User", "UserRole", "VaultEntry",
 ]

@@ -2,29 +2,30 @@
 diagram, check the chain, export what was found.
 
 Read-only: nothing here changes a case. What does get written is the auditors' own trail —
-every page, the diagram data and every export is an `audit_viewed` or `export_made` event
-(workflow_app.audit.access) — so the log also says who looked at what.
+every page, the diagram data, every export asked for and every file downloaded is an
+`audit_viewed` or `export_made` event (workflow_app.audit.access) — so the log also says who
+looked at what. An export is made in the background (issue #8): the form posts a request
+(audit/export_requests.py), the page of the request follows it until its file is ready.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, abort, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit
-from ..audit import access, export, head as chain_head, path as case_path, search
+from ..audit import access, export, export_render, export_requests, head as chain_head, path as case_path, search
 from ..audit.titles import EVENT_TITLES, title
 from ..auth import policy
 from ..extensions import db
 from ..models import Agency, InstanceParty, ProcessInstance, ProcessModel
 from .nav import add as add_nav_link
-from .session import login_manager, web_user
+from .session import login_manager, protect_form, web_user
 
 bp = Blueprint("auditors", __name__, url_prefix="/audit")
-FORMATS = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
+FORMATS = export_requests.FORMATS
 
 add_nav_link("auditors.search", "Kiểm toán", policy.can_read_audit)
 
@@ -53,11 +54,28 @@ def audit_time(value):
     return export.local_time(value)
 
 
+@bp.app_template_filter("file_size")
+def file_size(size):
+    """12.345 byte, 13 KB (13.312 byte), 1,5 MB (…): Vietnamese separators."""
+    if size is None:
+        return "—"
+    exact = f"{size:,}".replace(",", ".") + " byte"
+    if size < 1024:
+        return exact
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB ({exact})"
+    return f"{size / 1024 / 1024:.1f} MB ({exact})".replace(".", ",", 1)
+
+
 # -- search ---------------------------------------------------------------------------------
 @bp.get("/", endpoint="search")
 def search_page():
-    filters, errors = search.from_page(request.args)
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    return _search_page(request.args)
+
+
+def _search_page(args, status: int = 200):
+    filters, errors = search.from_page(args)
+    page = max(1, args.get("page", 1, type=int) or 1)
     rows, total, cases, case_total = [], 0, [], 0
     if not errors:
         total = search.count(filters)
@@ -65,18 +83,24 @@ def search_page():
         cases, case_total = search.cases(filters)
     page_html = render_template(
         "auditors/search.html", rows=rows, total=total, cases=cases, case_total=case_total, page=page,
-        pages=max(1, -(-total // search.PAGE_SIZE)), errors=errors, args=request.args,
-        query=search.page_query_args(request.args), head=chain_head.current(), **_choices())
+        pages=max(1, -(-total // search.PAGE_SIZE)), errors=errors, args=args,
+        query=search.page_query_args(args), head=chain_head.current(), **_choices())
     access.viewed(web_user(), "search", via="web", filters=filters.described(), page=page)
-    return page_html
+    return page_html, status
 
 
-@bp.get("/export.<fmt>")
+@bp.post("/export.<fmt>")
 def search_export(fmt):
-    filters, errors = search.from_page(request.args)
-    if fmt not in FORMATS or errors:
-        abort(400 if errors else 404)
-    return _export("search", fmt, filters, "Nhật ký kiểm toán — kết quả tìm kiếm", filename="nhat-ky-kiem-toan")
+    """Ask for the search as a file; bad filters show the search page with its errors."""
+    protect_form()
+    if fmt not in FORMATS:
+        abort(404)
+    filters, errors = search.from_page(request.form)
+    if errors:
+        return _search_page(request.form, status=400)
+    row = export_requests.create(web_user(), what="search", fmt=fmt, filters=filters,
+                                 title="Nhật ký kiểm toán — kết quả tìm kiếm", filename="nhat-ky-kiem-toan")
+    return redirect(url_for("auditors.export_status", export_id=row.id))
 
 
 # -- one case -------------------------------------------------------------------------------
@@ -124,15 +148,60 @@ def case_diagram(instance_id, process_id):
     return Response(xml, mimetype="application/xml")
 
 
-@bp.get("/cases/<instance_id>/export.<fmt>")
+@bp.post("/cases/<instance_id>/export.<fmt>")
 def case_export(instance_id, fmt):
+    protect_form()
     instance = _case(instance_id)
     if fmt not in FORMATS:
         abort(404)
-    filters = search.Filters(instance_id=instance.id)
-    return _export("case_history", fmt, filters, f"Lịch sử hồ sơ {instance.case_number}",
-                   filename=f"lich-su-{instance.case_number}", shown={"case": instance.case_number},
-                   case_number=instance.case_number)
+    row = export_requests.create(web_user(), what="case_history", fmt=fmt,
+                                 filters=search.Filters(instance_id=instance.id),
+                                 title=f"Lịch sử hồ sơ {instance.case_number}",
+                                 filename=f"lich-su-{instance.case_number}", shown={"case": instance.case_number},
+                                 case_number=instance.case_number)
+    return redirect(url_for("auditors.export_status", export_id=row.id))
+
+
+# -- the exports asked for -------------------------------------------------------------------
+@bp.get("/exports")
+def exports():
+    """The auditor's own exports, newest first (the last RECENT)."""
+    rows = export_requests.recent(web_user())
+    return render_template("auditors/exports.html", rows=rows, limit=export_requests.RECENT)
+
+
+@bp.get("/exports/<export_id>")
+def export_status(export_id):
+    """One export: being made (the page reloads itself), ready, or failed."""
+    row = _own_export(export_id)
+    return render_template("auditors/export.html", row=row, size=export_requests.size_of(row),
+                           conditions=export.filter_lines(row.shown or {}), max_attempts=export_render.MAX_ATTEMPTS)
+
+
+@bp.get("/exports/<export_id>/download")
+def export_download(export_id):
+    row = _own_export(export_id)
+    if row.status != "done":
+        return redirect(url_for("auditors.export_status", export_id=row.id))
+    try:
+        row, content = export_requests.download(web_user(), row.id)
+    except export_requests.NotFound:
+        abort(404)
+    except export_requests.Unavailable:
+        abort(503, "Tệp xuất không còn nguyên vẹn trong kho lưu trữ; hãy báo quản trị viên.")
+    response = Response(content, mimetype=FORMATS[row.format])
+    response.headers["Content-Disposition"] = f'attachment; filename="{row.filename}"'
+    response.headers["X-Audit-Head"] = f"{row.head_seq} {row.head_hash}"
+    response.headers["X-Content-SHA256"] = row.sha256
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _own_export(export_id: str):
+    try:
+        return export_requests.own(web_user(), export_id)
+    except export_requests.NotFound:
+        abort(404)
 
 
 # -- the chain --------------------------------------------------------------------------------
@@ -173,31 +242,3 @@ def _choices() -> dict:
         "agencies": db.session.execute(select(Agency.code, Agency.name).order_by(Agency.name)).all(),
         "types": [(t, EVENT_TITLES.get(t, t)) for t in search.known_types()],
     }
-
-
-def _export(what: str, fmt: str, filters: search.Filters, heading: str, *, filename: str,
-            shown: dict | None = None, **details):
-    """Build the file, record the export (with the file's SHA-256), send it. `shown` is how
-    the file names its filters when the raw ones (a case id) would not mean much to a reader."""
-    user = web_user()
-    cap = export.MAX_CSV_ROWS if fmt == "csv" else export.MAX_PDF_ROWS
-    head = chain_head.current()
-    upto = dataclasses.replace(filters, up_to_seq=head.seq)   # what the stamp vouches for, no more
-    rows = search.events(upto, limit=cap)
-    total = search.count(upto)
-    report = export.Report(title=heading, exported_by=f"{user.username} ({user.agency_code})", head=head,
-                           rows=rows, total=total, filters=shown or filters.described())
-    content = export.to_csv(report) if fmt == "csv" else export.to_pdf(report)
-    digest = export.sha256(content)
-    access.exported(user, what, fmt=fmt, via="web", events=len(rows), head=head, sha256=digest,
-                    filters=filters.described(), **details)
-    response = Response(content, mimetype=FORMATS[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="{_ascii(filename)}.{fmt}"'
-    response.headers["X-Audit-Head"] = head.text
-    response.headers["X-Content-SHA256"] = digest
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def _ascii(name: str) -> str:
-    return "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in name)
