@@ -21,6 +21,7 @@ from .registry import run
 log = logging.getLogger(__name__)
 MODES = ("inline", "thread", "celery")
 _PENDING = "jobs.pending"
+_COMMITTED = "jobs.committed"
 EXIT_WAIT_SECONDS = 30
 
 
@@ -103,6 +104,17 @@ def _finish(q: queue.Queue, limit: float = EXIT_WAIT_SECONDS) -> None:
 @event.listens_for(Session, "after_commit")
 def _committed(session):
     jobs = session.info.pop(_PENDING, None)
+    if jobs:
+        session.info[_COMMITTED] = jobs
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session, transaction):
+    # Handed over once the committed transaction has ended and its connection is back in the
+    # pool (on SQLite that lets go of the writers' file lock, which an inline job needs).
+    if transaction.parent is not None:
+        return
+    jobs = session.info.pop(_COMMITTED, None)
     if jobs and has_app_context():
         hand_over(current_app._get_current_object(), jobs)
 
