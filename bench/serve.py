@@ -8,6 +8,7 @@ SIGINT stops it. Used by bench/http_cases.py; not meant for anything but benchma
 from __future__ import annotations
 
 import argparse
+import os
 import cProfile
 import logging
 import pstats
@@ -99,7 +100,11 @@ def serve_gunicorn(port: int, workers: int, threads: int) -> int:
         def load_config(self):
             for key, value in {"bind": f"127.0.0.1:{port}", "workers": workers, "threads": threads,
                                "worker_class": "gthread" if threads > 1 else "sync",
-                               "keepalive": 30, "backlog": 256, "timeout": 120, "accesslog": None,
+                               "keepalive": 30, "backlog": 256, "timeout": 120,
+                               # BENCH_ACCESS_LOG=FILE: one line per request with its time in the
+                               # worker (microseconds), to compare with the client's latency.
+                               "accesslog": os.environ.get("BENCH_ACCESS_LOG") or None,
+                               "access_log_format": "%(m)s %(U)s %(s)s %(D)s",
                                "loglevel": "warning", "when_ready": _ready,
                                "post_worker_init": _tuned}.items():
                 self.cfg.set(key, value)

@@ -13,6 +13,7 @@ import json
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm.util import identity_key
 
 from .. import clock
 from ..extensions import db
@@ -35,27 +36,35 @@ def event_hash(fields: dict, prev_hash: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _head() -> AuditHead:
-    head = db.session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update().execution_options(populate_existing=True)).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, seq=0, hash=HEAD_GENESIS)
-        db.session.add(head)
-        db.session.flush()
-    return head
+_HEAD = AuditHead.__table__
+_EVENTS = AuditEvent.__table__
 
 
-def append(events: list[dict], actor=None) -> list[AuditEvent]:
+def _head(connection) -> tuple[int, str]:
+    """(seq, hash) of the head row, locked for this transaction (created on first use)."""
+    row = connection.execute(select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()).first()
+    if row is None:
+        connection.execute(_HEAD.insert().values(id=1, seq=0, hash=HEAD_GENESIS))
+        return 0, HEAD_GENESIS
+    return row.seq, row.hash
+
+
+def append(events: list[dict], actor=None) -> list[dict]:
     """Append `events` (dicts with type, instance_id, element_id, element_name, task_id,
-    data) in the current transaction; `actor` is the acting user or None for the system."""
+    data) in the current transaction; `actor` is the acting user or None for the system.
+    Returns the rows written, as dicts. Plain Core statements on the session's connection
+    (one multi-row INSERT), as this runs under the lock of the head on every write."""
     if not events:
         return []
     db.session.flush()                    # the state change first, then the lock on the head
-    head = _head()
+    connection = db.session.connection()
+    seq, prev_hash = _head(connection)
     at = clock.now()
     rows = []
     for event in events:
+        seq += 1
         fields = {
-            "seq": head.seq + 1,
+            "seq": seq,
             "at": at,
             "actor_username": getattr(actor, "username", None),
             "actor_agency": getattr(actor, "agency_code", None),
@@ -66,11 +75,14 @@ def append(events: list[dict], actor=None) -> list[AuditEvent]:
             "task_id": event.get("task_id"),
             "data": event.get("data") or {},
         }
-        digest = event_hash(fields, head.hash)
-        row = AuditEvent(**fields, prev_hash=head.hash, hash=digest)
-        db.session.add(row)
-        head.seq, head.hash = fields["seq"], digest
-        rows.append(row)
+        digest = event_hash(fields, prev_hash)
+        rows.append({**fields, "prev_hash": prev_hash, "hash": digest})
+        prev_hash = digest
+    connection.execute(_EVENTS.insert(), rows)
+    connection.execute(_HEAD.update().where(_HEAD.c.id == 1).values(seq=seq, hash=prev_hash))
+    loaded = db.session.identity_map.get(identity_key(AuditHead, 1))
+    if loaded is not None:                # a head read earlier in this session is now old
+        db.session.expire(loaded)
     return rows
 
 

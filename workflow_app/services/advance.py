@@ -18,7 +18,7 @@ from ..extensions import db
 from ..models import HumanTask, InstanceParty, Notification, ProcessInstance
 from .bundles import Pinned
 from .errors import Conflict
-from .notifications import new_task_message
+from .notifications import mail_later, new_task_message
 
 # One Core statement per dialect, compiled once and run with executemany (an ORM insert with a
 # VALUES list of varying length is compiled again for every length).
@@ -80,7 +80,7 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
     """Rewrite the instance's inbox rows; return {task id: {role, agency, due_at}}."""
     existing = {row.id: row for row in db.session.execute(
         select(HumanTask).where(HumanTask.instance_id == instance.id)).scalars()}
-    assigned, new_rows = {}, []
+    assigned, new_rows, told = {}, [], []
     for ready in step.ready:
         binding = pinned.bindings.get(ready.process_id, {}).get(ready.element_id, {})
         agency_var = binding.get("agency_var", "competent_agency")
@@ -99,9 +99,12 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
             due_at=ready.due_at, created_at=now))
         db.session.add(new_rows[-1])
         if role and agency:                 # a new task: its agency and role are told (notifications.py)
-            db.session.add(Notification(
-                instance_id=instance.id, recipient_agency=agency, recipient_role=role, created_at=now,
-                message=new_task_message(ready.name, instance.case_number, ready.id)))
+            told.append({"instance_id": instance.id, "recipient_username": None, "recipient_agency": agency,
+                         "recipient_role": role, "created_at": now, "read_at": None,
+                         "message": new_task_message(ready.name, instance.case_number, ready.id)})
+    if told:
+        db.session.connection().execute(Notification.__table__.insert(), told)
+        mail_later(db.session(), told)
     kept = []
     for task_id, row in existing.items():
         if task_id not in assigned:

@@ -153,11 +153,19 @@ def send_mail_job(notices: list[dict]) -> int:
     return send_mail(notices)
 
 
+def mail_later(session, rows: list[dict]) -> None:
+    """Mail the notifications `rows` (column values) once `session`'s transaction commits: for
+    those written without the ORM (advance.py); the ORM's are collected below."""
+    if rows and has_app_context() and current_app.config.get("MAIL_SERVER"):
+        queue_on(session, "send_mail", {"notices": [
+            {"message": n["message"], "username": n.get("recipient_username"), "agency": n.get("recipient_agency"),
+             "role": n.get("recipient_role"), "instance_id": n.get("instance_id")} for n in rows]})
+
+
 @event.listens_for(Session, "after_flush")
 def _collect(session, flush_context):
     """New notifications are mailed by a background job once their transaction commits."""
-    new = [obj for obj in session.new if isinstance(obj, Notification)]
-    if new and has_app_context() and current_app.config.get("MAIL_SERVER"):
-        queue_on(session, "send_mail", {"notices": [
-            {"message": n.message, "username": n.recipient_username, "agency": n.recipient_agency,
-             "role": n.recipient_role, "instance_id": n.instance_id} for n in new]})
+    mail_later(session, [{"message": n.message, "recipient_username": n.recipient_username,
+                          "recipient_agency": n.recipient_agency, "recipient_role": n.recipient_role,
+                          "instance_id": n.instance_id}
+                         for n in session.new if isinstance(n, Notification)])

@@ -187,19 +187,20 @@ def _prepare_completion(user: User, task_id: str, data) -> _Prepared:
 def _write_completion(user: User, p: _Prepared) -> tuple[ProcessInstance, list[HumanTask]] | None:
     """Write the prepared step if the case has not changed since it was read; None if it has."""
     begin_write()
-    # Two narrow reads under the lock: the objects read in the first phase stay as they are
+    # One narrow read under the lock: the objects read in the first phase stay as they are
     # when neither the case's version nor the task's holder has changed (any change of the
     # case raises its version; claims, releases and assignments change the holder).
-    version = db.session.execute(select(ProcessInstance.version).where(ProcessInstance.id == p.instance.id)
-                                 .with_for_update()).scalar_one_or_none()
-    if version != p.version:
+    now = db.session.execute(
+        select(ProcessInstance.version, HumanTask.id.label("task_id"), HumanTask.assignee)
+        .outerjoin(HumanTask, (HumanTask.id == p.task.id) & (HumanTask.instance_id == ProcessInstance.id))
+        .where(ProcessInstance.id == p.instance.id)
+        .with_for_update(of=ProcessInstance)).one_or_none()
+    if now is None or now.version != p.version:
         db.session.rollback()
         return None
-    holder = db.session.execute(select(HumanTask.id, HumanTask.assignee)
-                                .where(HumanTask.id == p.task.id)).one_or_none()
-    if holder is None:                           # done by someone else meanwhile
+    if now.task_id is None:                      # done by someone else meanwhile
         raise Conflict(GONE)
-    if holder.assignee != p.task.assignee:       # claimed, released or reassigned meanwhile
+    if now.assignee != p.task.assignee:          # claimed, released or reassigned meanwhile
         db.session.rollback()
         return None
     instance = p.instance
