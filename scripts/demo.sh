@@ -14,6 +14,12 @@ export VIRTUAL_ENV=$PWD/.venv
 export PATH=$VIRTUAL_ENV/bin:$PATH
 
 mkdir -p instance
+if [ -n "${CELERY_BROKER_URL:-}" ]; then
+    # The demo is one process: its jobs and timers run in it. With a broker set, jobs would go to
+    # a queue no worker reads (scripts/scale.sh starts the Celery worker and beat).
+    echo "demo: CELERY_BROKER_URL is ignored here: jobs and timers run in this process (scripts/scale.sh uses Celery)"
+    unset CELERY_BROKER_URL
+fi
 if [ -n "${DATABASE_URL:-}" ]; then
     echo "demo: DATABASE_URL is set: using that database"
 else

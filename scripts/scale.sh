@@ -12,8 +12,8 @@
 #
 # Settings (environment): BIND (default 127.0.0.1:8000), WEB_CONCURRENCY (gunicorn workers,
 # default one per core), WEB_THREADS, CELERY_CONCURRENCY (worker processes, default the number of
-# cores), CELERY_NICE (niceness of the Celery worker, default 10: on one machine the documents
-# use the CPU the requests leave), TIMER_POLL_SECONDS (default 5), STORAGE_DIR (must be the same folder for every
+# cores), CELERY_NICE (niceness of the Celery worker, default 19: on one machine the documents
+# use the CPU the requests leave; measured in bench/README.md), TIMER_POLL_SECONDS (default 5), STORAGE_DIR (must be the same folder for every
 # process, on every machine), and the application's own (README, "Running at scale").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,7 +80,7 @@ gunicorn -c gunicorn.conf.py >>"$logs/web.log" 2>&1 &
 pids+=($!)
 say "web: gunicorn on ${BIND:-127.0.0.1:8000} (pid $!, log $logs/web.log)"
 
-nice -n "${CELERY_NICE:-10}" celery -A workflow_app.jobs.celery_app worker --loglevel INFO \
+nice -n "${CELERY_NICE:-19}" celery -A workflow_app.jobs.celery_app worker --loglevel INFO \
     --concurrency "${CELERY_CONCURRENCY:-$(nproc)}" >>"$logs/worker.log" 2>&1 &
 pids+=($!)
 say "jobs: Celery worker (pid $!, log $logs/worker.log)"
