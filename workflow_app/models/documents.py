@@ -1,7 +1,7 @@
 """Documents waiting to be rendered.
 
 A decision's PDF is not rendered inside the transaction that decides it (that would hold the
-write lock for the ~50 ms fpdf2 needs): the transaction stores what the document will say —
+write lock for the 20–40 ms fpdf2 needs): the transaction stores what the document will say —
 the template and its context, already masked — in a `pending_document` row, and a background
 job renders it after the commit (workflow_app/documents/jobs.py). The row is deleted in the
 transaction that stores the PDF, so a document is either pending or issued, never both, and a

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make the -VN fonts used by generated decisions and notices: DejaVu Sans cut down to Latin,
-# Vietnamese and common punctuation (100 KB instead of 750 KB). fpdf2 parses and subsets the
-# font for every document, so the smaller file makes each PDF about 2.3x faster (84 -> 36 ms).
+# Vietnamese and common punctuation (100 KB instead of 750 KB). fpdf2 subsets the font for every
+# document (layout.py parses it once per process), so the smaller file makes each PDF faster
+# (84 -> 36 ms; 27 ms with the parse done once, bench/pdf_render.py).
 # The audit and statistics exports, which print arbitrary text, keep the full fonts.
 #   bash workflow_app/documents/fonts/subset.sh      (needs fontTools: pip install fonttools)
 set -euo pipefail
