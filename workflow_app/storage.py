@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app
@@ -30,9 +31,18 @@ def _root() -> Path:
     return root
 
 
-def save(content: bytes, *, filename: str, content_type: str, kind: str, created_by: str,
-         instance_id: str | None = None, case_file_entry_id: int | None = None) -> StoredFile:
-    """Write `content` and add its row to the session (the caller commits)."""
+@dataclass(frozen=True)
+class Written:
+    """A file on disk that no row names yet (`write`), to be recorded by `record`."""
+    id: str
+    path: str                                # relative to STORAGE_DIR
+    size: int
+    sha256: str
+
+
+def write(content: bytes) -> Written:
+    """Encrypt and write `content` under a new random name; no database work, so that it can be
+    done before a write transaction starts (the caller records it, or `discard`s it)."""
     file_id = uuid.uuid4().hex
     relative = f"{file_id[:2]}/{file_id}"
     path = _root() / relative
@@ -40,12 +50,32 @@ def save(content: bytes, *, filename: str, content_type: str, kind: str, created
     tmp = path.with_suffix(".part")
     tmp.write_bytes(vault.encrypt_bytes(content))
     os.replace(tmp, path)                    # never a half-written file under its final name
-    row = StoredFile(id=file_id, instance_id=instance_id, case_file_entry_id=case_file_entry_id, kind=kind,
-                     filename=filename, content_type=content_type, size=len(content),
-                     sha256=hashlib.sha256(content).hexdigest(), path=relative,
-                     created_by=created_by, created_at=clock.now())
+    return Written(file_id, relative, len(content), hashlib.sha256(content).hexdigest())
+
+
+def record(written: Written, *, filename: str, content_type: str, kind: str, created_by: str,
+           instance_id: str | None = None, case_file_entry_id: int | None = None) -> StoredFile:
+    """Add the row of a written file to the session (the caller commits)."""
+    row = StoredFile(id=written.id, instance_id=instance_id, case_file_entry_id=case_file_entry_id, kind=kind,
+                     filename=filename, content_type=content_type, size=written.size, sha256=written.sha256,
+                     path=written.path, created_by=created_by, created_at=clock.now())
     db.session.add(row)
     return row
+
+
+def discard(written: Written) -> None:
+    """Remove a written file that will not be recorded (best effort)."""
+    try:
+        (_root() / written.path).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def save(content: bytes, *, filename: str, content_type: str, kind: str, created_by: str,
+         instance_id: str | None = None, case_file_entry_id: int | None = None) -> StoredFile:
+    """Write `content` and add its row to the session (the caller commits)."""
+    return record(write(content), filename=filename, content_type=content_type, kind=kind,
+                  created_by=created_by, instance_id=instance_id, case_file_entry_id=case_file_entry_id)
 
 
 def read(row: StoredFile) -> bytes:

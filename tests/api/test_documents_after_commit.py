@@ -71,6 +71,24 @@ def test_a_job_delivered_twice_renders_once(api, lost_jobs, app):
     assert counts() == (0, 2)
 
 
+def test_a_document_stored_by_another_worker_while_this_one_rendered_leaves_no_file(api, lost_jobs, app,
+                                                                                   monkeypatch, storage_dir):
+    decided_case(api)
+    rendered = store.render
+
+    def render_while_another_worker_stores_it(template, context):
+        pdf = rendered(template, context)
+        with db.engine.begin() as other:       # the other worker's transaction commits first
+            other.execute(PendingDocument.__table__.delete())
+        return pdf
+
+    monkeypatch.setattr(store, "render", render_while_another_worker_stores_it)
+    name, kwargs = lost_jobs[0]
+    assert not jobs.run(name, kwargs, app)             # nothing stored by this worker
+    assert counts() == (0, 0)
+    assert [p for p in storage_dir.rglob("*") if p.is_file()] == []     # its encrypted copy is gone too
+
+
 def test_a_failing_render_is_kept_with_its_error_and_retried_a_bounded_number_of_times(api, lost_jobs, app, monkeypatch):
     decided_case(api)
     monkeypatch.setattr(store, "render", lambda template, context: (_ for _ in ()).throw(ValueError("hỏng")))

@@ -241,8 +241,14 @@ def test_two_workers_never_render_the_same_export(auditor, api, lost_jobs, app):
     assert export_render.sweep() == 1
     assert export_row(export_id).attempts == 2 and stored_exports() == 1
     content, count = export_render.build(claim)            # the first worker wakes up: its bytes are dropped
+    files_before = _files_on_disk(app)
     assert export_render._store(claim, content, count) is False
     assert stored_exports() == 1
+    assert _files_on_disk(app) == files_before             # and so is the file it wrote
+
+
+def _files_on_disk(app) -> set:
+    return {p for p in Path(app.config["STORAGE_DIR"]).rglob("*") if p.is_file()}
 
 
 def test_a_failing_render_is_retried_then_failed_with_its_error_shown(auditor, api, monkeypatch):

@@ -104,13 +104,15 @@ def _claim(export_id: str) -> Claim | None:
 
 
 def _store(claim: Claim, content: bytes, count: int) -> bool:
+    written = storage.write(content)          # encrypted and on disk before the write lock
     begin_write()
     row = _locked(claim.export_id)
     if row is None or row.status != "pending" or row.attempts != claim.attempt:
         db.session.rollback()                 # taken over after our claim expired: theirs counts
+        storage.discard(written)
         return False
-    stored = storage.save(content, filename=row.filename, content_type=FORMATS[row.format], kind=KIND,
-                          created_by=row.requested_by)
+    stored = storage.record(written, filename=row.filename, content_type=FORMATS[row.format], kind=KIND,
+                            created_by=row.requested_by)
     try:
         db.session.flush()                    # the stored_file row before the reference to it
         row.status, row.finished_at, row.claimed_until, row.error = "done", clock.now(), None, None

@@ -61,8 +61,8 @@ def issue(template_key: str, *, instance: ProcessInstance, entry: CaseFileEntry,
 def render_pending(pending_id: int) -> StoredFile | None:
     """Render one pending document, then store it and drop its pending row in one transaction.
 
-    The PDF is rendered before the write transaction starts, so no lock is held while fpdf2
-    works (on SQLite the write lock is the whole database's). Returns None when there is
+    The PDF is rendered, encrypted and written to disk before the write transaction starts, so
+    no lock is held while fpdf2 works (on SQLite the write lock is the whole database's). Returns None when there is
     nothing to do: already rendered (the job ran twice), or stored meanwhile by another worker
     (its bytes are then thrown away, never stored twice)."""
     row = db.session.get(PendingDocument, pending_id)
@@ -76,14 +76,16 @@ def render_pending(pending_id: int) -> StoredFile | None:
     except Exception as error:           # a template that fails must not loop for ever
         _failed(pending_id, error)
         raise
+    written = storage.write(pdf)                # encrypted and on disk before the lock is taken
     begin_write()
     row = db.session.execute(select(PendingDocument).where(PendingDocument.id == pending_id)
                              .with_for_update(skip_locked=True).execution_options(populate_existing=True)).scalar_one_or_none()
     if row is None:
         db.session.rollback()
+        storage.discard(written)
         return None
-    stored = storage.save(pdf, filename=row.filename, content_type=PDF, kind=KIND, created_by=row.created_by,
-                          instance_id=row.instance_id, case_file_entry_id=row.case_file_entry_id)
+    stored = storage.record(written, filename=row.filename, content_type=PDF, kind=KIND, created_by=row.created_by,
+                            instance_id=row.instance_id, case_file_entry_id=row.case_file_entry_id)
     stored.created_at = row.created_at          # the document dates from its decision
     _remove_if_not_committed(Path(current_app.config["STORAGE_DIR"]) / stored.path)
     db.session.delete(row)
