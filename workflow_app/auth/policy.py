@@ -40,7 +40,7 @@ def can_see_instance(user: User, instance_id: str) -> bool:
         return True
     # Asked several times per request for the same case (task, then instance, then answer):
     # a yes is remembered for the request — parties are only ever added to a case.
-    seen = g.setdefault("policy_seen_instances", set()) if has_request_context() else set()
+    seen = _seen()
     if (user.id, user.agency_code, instance_id) in seen:
         return True
     visible = db.session.execute(select(
@@ -49,6 +49,18 @@ def can_see_instance(user: User, instance_id: str) -> bool:
     if visible:
         seen.add((user.id, user.agency_code, instance_id))
     return bool(visible)
+
+
+def can_see_given_parties(user: User, instance_id: str, parties: set[str]) -> bool:
+    """`can_see_instance` for a caller who has read the case's parties (agency codes) already."""
+    visible = reads_everything(user) or user.agency_code in parties
+    if visible:
+        _seen().add((user.id, user.agency_code, instance_id))
+    return visible
+
+
+def _seen() -> set:
+    return g.setdefault("policy_seen_instances", set()) if has_request_context() else set()
 
 
 def eligible_for(user: User, role: str, agency_code: str) -> bool:

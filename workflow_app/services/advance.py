@@ -39,8 +39,10 @@ def parties_of(data: dict) -> set[str]:
 
 
 def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, actor,
-               events: list[dict] | None = None, hops: int = 0) -> list[dict]:
-    """Save `step` into `instance` and return the audit events written (as dicts)."""
+               events: list[dict] | None = None, hops: int = 0,
+               known_parties: set[str] | None = None) -> list[dict]:
+    """Save `step` into `instance` and return the audit events written (as dicts).
+    `known_parties`: the case's parties, if the caller has read them in this version of it."""
     now = clock.now()
     previous_status = instance.status
     instance.state = step.state
@@ -52,7 +54,8 @@ def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, act
         instance.completed_at = now
 
     assigned = _sync_inbox(instance, pinned, step, now)
-    _sync_parties(instance, parties_of(instance.data) | {a["agency"] for a in assigned.values()})
+    _sync_parties(instance, (parties_of(instance.data) | {a["agency"] for a in assigned.values()})
+                  - (known_parties or set()))
 
     history = list(events or [])
     for event in step.events:

@@ -16,7 +16,7 @@ import handlers
 from .. import audit, clock, engine, vault
 from ..auth import policy
 from ..extensions import db
-from ..models import AuditEvent, HumanTask, ProcessInstance, User
+from ..models import AuditEvent, HumanTask, InstanceParty, ProcessInstance, User
 from . import bundles, inbox
 from .advance import apply_step, ready_rows
 from .casefile import HandlerContext
@@ -151,13 +151,22 @@ class _Prepared:
     events: list
     step: engine.Step
     new_rows: list                               # rows the handler and the vault added, not yet written
+    parties: set                                 # the case's parties as read
 
 
 def _prepare_completion(user: User, task_id: str, data) -> _Prepared:
     """Everything a completion decides, from a read of the case; nothing is written."""
     session = db.session()
     with session.no_autoflush:
-        task = visible_task(user, task_id)                                  # 404 / 409 (gone)
+        task = db.session.get(HumanTask, task_id)
+        if task is None:
+            visible_task(user, task_id)                                     # 404 / 403 / 409 (gone)
+        # The case's parties: who may see it, and the ones apply_step need not add again (only
+        # apply_step adds parties, and it raises the version the write phase checks).
+        parties = set(db.session.execute(select(InstanceParty.agency_code)
+                                         .where(InstanceParty.instance_id == task.instance_id)).scalars())
+        if not policy.can_see_given_parties(user, task.instance_id, parties):
+            raise NotFound("Không tìm thấy nhiệm vụ.")                       # 404
         instance = visible(user, task.instance_id)
         _check_can_complete(user, task, instance)                           # 403 / 409
         if callable(data):
@@ -181,7 +190,7 @@ def _prepare_completion(user: User, task_id: str, data) -> _Prepared:
     new_rows = list(session.new)
     for row in new_rows:                         # kept aside: ending the read must not write them
         session.expunge(row)
-    return _Prepared(task, instance, instance.version, data, pinned, ctx, events, step, new_rows)
+    return _Prepared(task, instance, instance.version, data, pinned, ctx, events, step, new_rows, parties)
 
 
 def _write_completion(user: User, p: _Prepared) -> tuple[ProcessInstance, list[HumanTask]] | None:
@@ -207,7 +216,7 @@ def _write_completion(user: User, p: _Prepared) -> tuple[ProcessInstance, list[H
     db.session.add_all(p.new_rows)
     p.ctx.finish()
     instance.data = {**instance.data, **p.ctx.values}
-    apply_step(instance, p.pinned, p.step, user, events=p.events)
+    apply_step(instance, p.pinned, p.step, user, events=p.events, known_parties=p.parties)
     ready = ready_rows(instance)
     commit_keeping_objects()                 # the answer is what was just written: no re-reads
     remember_active(instance, ready)
