@@ -36,7 +36,11 @@ PARTS = [
     ("_write_completion (the write transaction)", "workflow_app.services.tasks", "_write_completion"),
     ("  begin_write (SQLite: file lock + BEGIN IMMEDIATE, waits)", "workflow_app.services.tasks", "begin_write"),
     ("  apply_step (inbox, parties, flush, audit)", "workflow_app.services.tasks", "apply_step"),
+    ("    _sync_inbox (human_task rows, notifications)", "workflow_app.services.advance", "_sync_inbox"),
     ("    audit.append", "workflow_app.services.advance", "audit"),
+    ("  documents issued (pending rows, what they will say)", "workflow_app.services.casefile", "issue"),
+    ("  commit_keeping_objects (COMMIT, jobs handed over)", "workflow_app.services.tasks", "commit_keeping_objects"),
+    ("    jobs handed over (broker, thread queue)", "workflow_app.jobs.dispatch", "hand_over"),
     ("  commit", None, None),
 ]
 

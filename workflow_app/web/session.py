@@ -5,7 +5,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
 
-from ..extensions import db
+from ..auth import callers
 from ..models import User
 
 login_manager = LoginManager()
@@ -28,7 +28,7 @@ class SessionUser:
 
 @login_manager.user_loader
 def load_user(user_id: str):
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    user = callers.by_id(int(user_id)) if user_id.isdigit() else None
     return SessionUser(user) if user is not None and user.active else None
 
 
