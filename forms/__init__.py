@@ -9,6 +9,7 @@ catalogue, the current case) is passed in by the caller.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from marshmallow import Schema, ValidationError, fields
 from marshmallow.experimental.context import Context
@@ -98,9 +99,16 @@ def _schema_class(form_key: str) -> type[Schema]:
         raise KeyError(f"unknown form key {form_key!r}") from None
 
 
+@cache
+def _schema(form_key: str) -> Schema:
+    """One instance per form, shared: building a schema copies all its declared fields, and a
+    load keeps nothing on the instance (the choices and the case travel in a context variable)."""
+    return _schema_class(form_key)()
+
+
 def load(form_key: str, data, *, choices: dict[str, Pairs], case: dict | None = None) -> dict:
     """Validate `data` against the form; return JSON-native values or raise FormError."""
-    schema = _schema_class(form_key)()
+    schema = _schema(form_key)
     with Context({"choices": choices, "case": case}):
         try:
             return schema.load(data)
@@ -118,7 +126,12 @@ def json_schema(form_key: str, *, choices: dict[str, Pairs]) -> dict:
 
 def confidential_paths(form_key: str) -> list[tuple[str, ...]]:
     """Where the form's confidential values sit in its output; "*" stands for any list item."""
-    return list(_confidential(_schema_class(form_key)(), ()))
+    return list(_confidential_paths(form_key))
+
+
+@cache
+def _confidential_paths(form_key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(_confidential(_schema(form_key), ()))
 
 
 def _confidential(schema: Schema, prefix: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -138,4 +151,4 @@ def _confidential(schema: Schema, prefix: tuple[str, ...]) -> Iterator[tuple[str
 
 def fields_of(form_key: str) -> list[str]:
     """The form's top-level field names, in order: what a form is prefilled with."""
-    return list(_schema_class(form_key)().load_fields)
+    return list(_schema(form_key).load_fields)

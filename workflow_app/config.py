@@ -47,7 +47,6 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "STORAGE_DIR": env.get("STORAGE_DIR", str(Path(instance_path) / "files")),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         "BPMN_DIR": env.get("BPMN_DIR", str(Path(__file__).resolve().parent.parent / "bpmn")),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # Pages (issue #3). The demo runs on plain http, so secure cookies are opt-in.
         "SESSION_COOKIE_SECURE": _flag(env.get("SESSION_COOKIE_SECURE", "false")),
         "SESSION_COOKIE_HTTPONLY": True,
@@ -78,4 +77,9 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "JSON_SORT_KEYS": False,
     }
     config.update(overrides or {})
+    # A pooled connection to a server may have been dropped meanwhile (a restart, a failover):
+    # it is checked when taken. A SQLite file cannot drop a connection, and the check would be
+    # one more statement in every transaction.
+    config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {
+        "pool_pre_ping": not config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")})
     return config

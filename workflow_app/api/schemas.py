@@ -60,6 +60,10 @@ class TaskOut(Schema):
     form_key = fields.String()
 
 
+# Shared instances for dumping lists of tasks (a schema copies its fields when built).
+TASKS_OUT = TaskOut(many=True)
+
+
 class TaskDetailOut(TaskOut):
     form = fields.Dict()
     data = fields.Dict()
@@ -90,7 +94,7 @@ class InstanceOut(Schema):
     def tasks(self, instance):
         from ..services.instances import active_tasks_of
         rows = [{**task_dict(t), "case_number": instance.case_number} for t in active_tasks_of(instance)]
-        return TaskOut(many=True).dump(rows)
+        return TASKS_OUT.dump(rows)
 
 
 class CompletionOut(Schema):

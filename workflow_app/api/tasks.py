@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from ..services import instances, tasks
 from ..services.errors import Invalid
 from .common import authenticate, current_user, json_body, page_args, paged
-from .schemas import CompletionOut, TaskDetailOut, TaskOut, task_dict
+from .schemas import TASKS_OUT, CompletionOut, TaskDetailOut, TaskOut, task_dict
 
 blp = Blueprint("tasks", __name__, description="Nhiệm vụ")
 blp.before_request(authenticate)
@@ -30,7 +30,7 @@ def list_tasks():
                                 process_model=request.args.get("process_model") or None,
                                 q=request.args.get("q") or None, page=page, per_page=per_page)
     items = [{**task_dict(task), "case_number": case_number} for task, case_number in rows]
-    return paged(TaskOut(many=True).dump(items), total)
+    return paged(TASKS_OUT.dump(items), total)
 
 
 @blp.get("/tasks/<task_id>")

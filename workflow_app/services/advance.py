@@ -4,14 +4,20 @@ Every change of an instance goes through `apply_step`: new state and status, the
 rows (`human_task`) rewritten to match the READY user tasks, the agencies taking part,
 and the history appended to the audit chain. One function, so that starting, completing,
 firing a timer and cancelling can never disagree about what "saved" means.
+
+Every task completion, start and timer runs this, so it writes with pre-built Core statements
+rather than through the ORM's unit of work (which cost about half of the write phase): the
+instance row by one UPDATE that also checks its version (the optimistic lock), the inbox rows
+by one INSERT and one DELETE. The ORM objects are then told what the database now holds
+(`set_committed_value`), so that nothing is written twice and reading them needs no query.
 """
 from __future__ import annotations
 
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit, clock, engine
 from ..extensions import db
@@ -25,6 +31,19 @@ from .notifications import mail_later, new_task_message
 _PARTIES_INSERT = {"postgresql": postgresql_insert(InstanceParty.__table__).on_conflict_do_nothing(),
                    "sqlite": sqlite_insert(InstanceParty.__table__).on_conflict_do_nothing()}
 _READY = "advance.ready_rows"          # session.info: {instance id: inbox rows after the last step}
+
+_INSTANCES, _TASKS = ProcessInstance.__table__, HumanTask.__table__
+# What a step changes in the instance row (the case data is merged by the callers just before).
+STEP_COLUMNS = ("state", "status", "error", "next_wakeup_at", "updated_at", "completed_at", "data")
+_SAVE_INSTANCE = (_INSTANCES.update()
+                  .where(_INSTANCES.c.id == bindparam("w_id"), _INSTANCES.c.version == bindparam("w_version"))
+                  .values({**{name: bindparam(f"v_{name}") for name in STEP_COLUMNS},
+                           "version": bindparam("v_version")}))
+_INBOX_OF = select(HumanTask).where(HumanTask.instance_id == bindparam("instance_id"))
+_INSERT_TASKS = _TASKS.insert()
+_DELETE_TASKS = _TASKS.delete().where(_TASKS.c.id.in_(bindparam("ids", expanding=True)))
+_SET_DUE = (_TASKS.update().where(_TASKS.c.id == bindparam("w_id")).values(due_at=bindparam("v_due_at")))
+_TASK_COLUMNS = [c.key for c in _TASKS.columns]
 
 
 def parties_of(data: dict) -> set[str]:
@@ -45,13 +64,11 @@ def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, act
     `known_parties`: the case's parties, if the caller has read them in this version of it."""
     now = clock.now()
     previous_status = instance.status
-    instance.state = step.state
-    instance.status = step.status
-    instance.error = step.error
-    instance.next_wakeup_at = step.next_wakeup_at if step.status in ("running", "waiting") else None
-    instance.updated_at = now
-    if step.status == "completed":
-        instance.completed_at = now
+    _save_instance(instance, {
+        "state": step.state, "status": step.status, "error": step.error,
+        "next_wakeup_at": step.next_wakeup_at if step.status in ("running", "waiting") else None,
+        "updated_at": now, "completed_at": now if step.status == "completed" else instance.completed_at,
+        "data": instance.data})
 
     assigned = _sync_inbox(instance, pinned, step, now)
     _sync_parties(instance, (parties_of(instance.data) | {a["agency"] for a in assigned.values()})
@@ -67,11 +84,6 @@ def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, act
         history.append({"type": "instance_completed", "data": {}})
     for event in history:
         event.setdefault("instance_id", instance.id)
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise Conflict("Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.") from None
     audit.append(history, actor)
     if step.thrown:
         from .messages import route
@@ -79,11 +91,26 @@ def apply_step(instance: ProcessInstance, pinned: Pinned, step: engine.Step, act
     return history
 
 
+def _save_instance(instance: ProcessInstance, values: dict) -> None:
+    """Write `values` into the instance row if it is still at the version read (else 409), and
+    raise the version; the object then holds them as committed (no ORM flush writes it again)."""
+    version = instance.version
+    written = db.session.connection().execute(_SAVE_INSTANCE, {
+        "w_id": instance.id, "w_version": version, "v_version": version + 1,
+        **{f"v_{name}": value for name, value in values.items()}})
+    if written.rowcount != 1:
+        db.session.rollback()
+        raise Conflict("Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.")
+    for name, value in values.items():
+        set_committed_value(instance, name, value)
+    set_committed_value(instance, "version", version + 1)
+
+
 def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, now) -> dict:
     """Rewrite the instance's inbox rows; return {task id: {role, agency, due_at}}."""
-    existing = {row.id: row for row in db.session.execute(
-        select(HumanTask).where(HumanTask.instance_id == instance.id)).scalars()}
+    existing = {row.id: row for row in db.session.execute(_INBOX_OF, {"instance_id": instance.id}).scalars()}
     assigned, new_rows, told = {}, [], []
+    connection = db.session.connection()
     for ready in step.ready:
         binding = pinned.bindings.get(ready.process_id, {}).get(ready.element_id, {})
         agency_var = binding.get("agency_var", "competent_agency")
@@ -93,29 +120,38 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
                               "due_at": ready.due_at.isoformat() if ready.due_at else None}
         row = existing.get(ready.id)
         if row is not None:
-            row.due_at = ready.due_at
+            if row.due_at != ready.due_at:
+                connection.execute(_SET_DUE, {"w_id": row.id, "v_due_at": ready.due_at})
+                set_committed_value(row, "due_at", ready.due_at)
             continue
-        new_rows.append(HumanTask(
-            id=ready.id, instance_id=instance.id, process_id=ready.process_id,
-            element_id=ready.element_id, name=ready.name,
-            role=role, agency_code=agency, form_key=binding.get("form_key") or "",
-            due_at=ready.due_at, created_at=now))
-        db.session.add(new_rows[-1])
+        new_rows.append({"id": ready.id, "instance_id": instance.id, "process_id": ready.process_id,
+                         "element_id": ready.element_id, "name": ready.name, "role": role,
+                         "agency_code": agency, "form_key": binding.get("form_key") or "",
+                         "assignee": None, "due_at": ready.due_at, "created_at": now})
         if role and agency:                 # a new task: its agency and role are told (notifications.py)
             told.append({"instance_id": instance.id, "recipient_username": None, "recipient_agency": agency,
                          "recipient_role": role, "created_at": now, "read_at": None,
                          "message": new_task_message(ready.name, instance.case_number, ready.id)})
+    if new_rows:
+        connection.execute(_INSERT_TASKS, new_rows)
     if told:
-        db.session.connection().execute(Notification.__table__.insert(), told)
+        connection.execute(Notification.__table__.insert(), told)
         mail_later(db.session(), told)
-    kept = []
-    for task_id, row in existing.items():
-        if task_id not in assigned:
-            db.session.delete(row)
-        else:
-            kept.append(row)
-    db.session().info.setdefault(_READY, {})[instance.id] = kept + new_rows
+    gone = [row for task_id, row in existing.items() if task_id not in assigned]
+    if gone:
+        connection.execute(_DELETE_TASKS, {"ids": [row.id for row in gone]})
+        for row in gone:
+            db.session.expunge(row)            # the session must not serve a row that is gone
+    kept = [row for task_id, row in existing.items() if task_id in assigned]
+    db.session().info.setdefault(_READY, {})[instance.id] = kept + [_detached_task(row) for row in new_rows]
     return assigned
+
+
+def _detached_task(values: dict) -> HumanTask:
+    """An inbox row just inserted, as an object for the answer (it is never flushed)."""
+    row = HumanTask(**values)
+    make_transient_to_detached(row)
+    return row
 
 
 def ready_rows(instance: ProcessInstance) -> list[HumanTask]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 import forms
 import handlers
@@ -29,6 +29,19 @@ SCOPES = inbox.SCOPES
 GONE = "Nhiệm vụ đã được hoàn thành hoặc không còn hiệu lực."
 CHANGED = "Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại."
 PREPARE_ATTEMPTS = 3
+
+# The statements of a completion, built once (building and keying a statement costs more than
+# running it on SQLite). The task with its case; the case's parties; under the write lock, the
+# case's version and the task's holder.
+_TASK_WITH_CASE = (select(HumanTask, ProcessInstance)
+                   .join(ProcessInstance, ProcessInstance.id == HumanTask.instance_id)
+                   .where(HumanTask.id == bindparam("task_id")))
+_PARTIES = select(InstanceParty.agency_code).where(InstanceParty.instance_id == bindparam("instance_id"))
+_STILL_AS_READ = (select(ProcessInstance.version, HumanTask.id.label("task_id"), HumanTask.assignee)
+                  .outerjoin(HumanTask, (HumanTask.id == bindparam("task_id"))
+                             & (HumanTask.instance_id == ProcessInstance.id))
+                  .where(ProcessInstance.id == bindparam("instance_id"))
+                  .with_for_update(of=ProcessInstance))
 
 
 def listing(user: User, *, scope="all", overdue=False, process_model=None, q=None, page=1, per_page=50):
@@ -158,16 +171,15 @@ def _prepare_completion(user: User, task_id: str, data) -> _Prepared:
     """Everything a completion decides, from a read of the case; nothing is written."""
     session = db.session()
     with session.no_autoflush:
-        task = db.session.get(HumanTask, task_id)
-        if task is None:
+        found = db.session.execute(_TASK_WITH_CASE, {"task_id": task_id}).first()
+        if found is None:
             visible_task(user, task_id)                                     # 404 / 403 / 409 (gone)
+        task, instance = found
         # The case's parties: who may see it, and the ones apply_step need not add again (only
         # apply_step adds parties, and it raises the version the write phase checks).
-        parties = set(db.session.execute(select(InstanceParty.agency_code)
-                                         .where(InstanceParty.instance_id == task.instance_id)).scalars())
-        if not policy.can_see_given_parties(user, task.instance_id, parties):
+        parties = set(db.session.execute(_PARTIES, {"instance_id": instance.id}).scalars())
+        if not policy.can_see_given_parties(user, instance.id, parties):
             raise NotFound("Không tìm thấy nhiệm vụ.")                       # 404
-        instance = visible(user, task.instance_id)
         _check_can_complete(user, task, instance)                           # 403 / 409
         if callable(data):
             data = data()
@@ -199,11 +211,7 @@ def _write_completion(user: User, p: _Prepared) -> tuple[ProcessInstance, list[H
     # One narrow read under the lock: the objects read in the first phase stay as they are
     # when neither the case's version nor the task's holder has changed (any change of the
     # case raises its version; claims, releases and assignments change the holder).
-    now = db.session.execute(
-        select(ProcessInstance.version, HumanTask.id.label("task_id"), HumanTask.assignee)
-        .outerjoin(HumanTask, (HumanTask.id == p.task.id) & (HumanTask.instance_id == ProcessInstance.id))
-        .where(ProcessInstance.id == p.instance.id)
-        .with_for_update(of=ProcessInstance)).one_or_none()
+    now = db.session.execute(_STILL_AS_READ, {"task_id": p.task.id, "instance_id": p.instance.id}).one_or_none()
     if now is None or now.version != p.version:
         db.session.rollback()
         return None
