@@ -73,7 +73,7 @@ class Server:
                  threads: int = 1):
         self.log_path = log_path
         self.log = open(log_path, "wb")
-        cmd = [sys.executable, str(ROOT / "bench" / "serve.py"), "--port", str(port)]
+        cmd = [sys.executable, os.environ.get("BENCH_SERVE", str(ROOT / "bench" / "serve.py")), "--port", str(port)]
         if workers:
             cmd += ["--workers", str(workers), "--threads", str(threads)]
         if profile:

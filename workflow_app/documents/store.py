@@ -1,9 +1,9 @@
 """Issuing a generated document: what it says is fixed in the deciding transaction, the PDF is
 rendered after the commit.
 
-`issue()` runs inside the transaction of the task that decided the document (the handler's).
-It builds the document's context there — the case as that task leaves it, masked — and keeps
-it in a `pending_document` row linked to the task's case-file entry, then asks for the job
+`compose()` builds the document's context where the deciding task's handler runs — the case as
+that task leaves it, masked — and `issue()` keeps it, inside the transaction of that task, in a
+`pending_document` row linked to the task's case-file entry, then asks for the job
 "render_document" after the commit (workflow_app/jobs). The job renders the PDF, stores it and
 deletes the pending row in one transaction (`render_pending`). So the write transaction of a
 completion never waits for fpdf2, and a decision is never lost: a rollback removes the pending
@@ -13,6 +13,7 @@ down) is rendered by the periodic sweep (`sweep`).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -37,25 +38,44 @@ _PENDING = "documents.pending_paths"
 _DATES = ("today", "received")
 
 
-def issue(template_key: str, *, instance: ProcessInstance, entry: CaseFileEntry, before: dict,
-          values: dict, signer: User | None) -> PendingDocument:
-    """Fix what document `template_key` says for the case; it is rendered after the commit."""
+@dataclass(frozen=True)
+class Composed:
+    """What a document will say, fixed; `issue` records it in the write transaction."""
+    template: str
+    context: str                   # the template's context, as JSON
+    created_by: str
+
+
+def compose(template_key: str, *, instance: ProcessInstance, content: dict, before: dict, values: dict,
+            signer: User | None) -> Composed:
+    """Fix what document `template_key` says for the case: the case as the deciding task leaves it
+    (`values` over `before`). It runs where the task's handler runs, which for a completion is
+    before the write lock is taken (services/tasks.py), so the lock is not held for it."""
     names = catalogue.names()
     created = clock.as_utc(instance.created_at)
-    context = build(case_number=instance.case_number, before=before, values=values, content=entry.content,
+    context = build(case_number=instance.case_number, before=before, values=values, content=content,
                     signer=(signer.full_name or signer.username) if signer else "",
                     today=clock.local_now().date(),
                     received=created.astimezone(clock.LOCAL_TZ).date() if created else None,
                     place=current_app.config.get("DOCUMENT_PLACE") or DEFAULT_PLACE,
                     agencies=names["agencies"], measures=names["measures"])
-    row = PendingDocument(instance_id=instance.id, case_file_entry_id=entry.id, template=template_key,
-                          context=_to_json(context), created_at=clock.now(),
-                          filename=f"{instance.case_number}_{entry.kind}_{entry.id}.pdf",
-                          created_by=signer.username if signer else "system")
-    db.session.add(row)
+    return Composed(template_key, _to_json(context), signer.username if signer else "system")
+
+
+def issue(documents: list[tuple[Composed, CaseFileEntry]], *, instance: ProcessInstance) -> list[PendingDocument]:
+    """Record each composed document as pending, linked to its case-file entry (flushed, so it
+    has its id); each is rendered after the commit."""
+    now = clock.now()
+    rows = [PendingDocument(instance_id=instance.id, case_file_entry_id=entry.id, template=composed.template,
+                            context=composed.context, created_at=now,
+                            filename=f"{instance.case_number}_{entry.kind}_{entry.id}.pdf",
+                            created_by=composed.created_by)
+            for composed, entry in documents]
+    db.session.add_all(rows)
     db.session.flush()
-    jobs.after_commit("render_document", pending_id=row.id)
-    return row
+    for row in rows:
+        jobs.after_commit("render_document", pending_id=row.id)
+    return rows
 
 
 def render_pending(pending_id: int) -> StoredFile | None:

@@ -2,12 +2,11 @@
 notify people. Handlers get this context and nothing else of the application."""
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from .. import clock
-from ..documents.store import issue
+from ..documents.store import compose, issue
 from ..extensions import db
 from ..models import CaseFileEntry, Notification, ProcessInstance, User
 
@@ -21,7 +20,7 @@ class HandlerContext:
     values: dict
     task_id: str | None = None
     entries: list = field(default_factory=list)
-    documents: list = field(default_factory=list)      # (template, entry, case, values) to issue
+    documents: list = field(default_factory=list)      # (Composed, entry) to issue
 
     @property
     def case(self) -> dict:
@@ -60,7 +59,9 @@ class HandlerContext:
         after the handler has set the values the document states. What it will say is fixed
         now; it is issued by `finish()`, once the use case writes."""
         self.add_file_entry(kind, title, data)
-        self.documents.append((template, self.entries[-1], copy.deepcopy(self.case), copy.deepcopy(self.values)))
+        entry = self.entries[-1]
+        self.documents.append((compose(template, instance=self.instance, content=entry.content, before=self.case,
+                                       values=self.values, signer=self.user), entry))
 
     def finish(self) -> None:
         """Issue the documents the handler asked for, in the use case's write transaction (a
@@ -68,8 +69,7 @@ class HandlerContext:
         if not self.documents:
             return
         db.session.flush()                       # the entries' ids link the stored files to them
-        for template, entry, before, values in self.documents:
-            issue(template, instance=self.instance, entry=entry, before=before, values=values, signer=self.user)
+        issue(self.documents, instance=self.instance)
         self.documents.clear()
 
     def notify(self, message: str, *, username: str | None = None, agency: str | None = None,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
@@ -34,13 +35,26 @@ def start_binding(pinned: bundles.Pinned, process_id: str) -> dict:
 
 
 def start_case(user: User, process_model_id: str, data) -> ProcessInstance:
-    """Start a case of `process_model_id` with the start form's `data`."""
-    begin_write()
+    """Start a case of `process_model_id` with the start form's `data`.
+
+    In short steps, so that the write lock (on SQLite the whole database's) is held only for the
+    writes, as for a completion (ADR 0013): the checks and the form are read-only (a 422 takes no
+    case number); the case number is taken in its own short write transaction, because handlers,
+    documents and scripts state it; the case is then prepared — vault, handler, engine — with
+    nothing written, and written in one transaction. A start that fails after taking its number
+    (a server error) leaves that number unused, as a database sequence does."""
     top = bundles.latest_version(process_model_id)                       # 404
     pinned = bundles.pinned(process_model_id, bundles.resolve_called(top))
-    if not policy.can_start(user, start_binding(pinned, process_model_id)):
+    binding = start_binding(pinned, process_model_id)
+    if not policy.can_start(user, binding):
         raise Forbidden("Bạn không có quyền khởi tạo hồ sơ của quy trình này.")
-    instance = create_case(user, process_model_id, data, top=top, pinned=pinned)
+    values = _start_values(binding, data, from_message=False)             # 422
+    begin_write()
+    number = next_case_number(handlers.case_prefix(process_model_id))
+    commit_keeping_objects()
+    prepared = _prepare_case(user, process_model_id, top, pinned, binding, values, number)
+    begin_write()
+    instance = _write_case(prepared, user, [])
     ready = ready_rows(instance)
     commit_keeping_objects()                 # the answer is what was just written: no re-reads
     remember_active(instance, ready)
@@ -56,35 +70,67 @@ def create_case(user: User, process_model_id: str, data, *, top=None, pinned=Non
     top = top or bundles.latest_version(process_model_id)
     pinned = pinned or bundles.pinned(process_model_id, bundles.resolve_called(top))
     binding = start_binding(pinned, process_model_id)
+    values = _start_values(binding, data, from_message=from_message)                    # 422
+    number = next_case_number(handlers.case_prefix(process_model_id))
+    prepared = _prepare_case(user, process_model_id, top, pinned, binding, values, number)
+    return _write_case(prepared, user, events or [])
+
+
+def _start_values(binding: dict, data, *, from_message: bool) -> dict:
     if binding["form_key"]:
-        values = validated(binding["form_key"], data, case=None)                         # 422
-    elif from_message:
-        values = dict(data or {})
-    elif data:
+        return validated(binding["form_key"], data, case=None)                           # 422
+    if from_message:
+        return dict(data or {})
+    if data:
         raise Invalid("Quy trình này không nhận dữ liệu khởi tạo.", {"json": {"data": ["Không nhận dữ liệu."]}})
-    else:
-        values = {}
+    return {}
+
+
+@dataclass
+class _PreparedCase:
+    instance: ProcessInstance           # not yet in the session
+    pinned: bundles.Pinned
+    ctx: HandlerContext
+    step: engine.Step
+    started: dict                       # the instance_started audit event
+    new_rows: list                      # vault entries, case-file entries, notifications
+
+
+def _prepare_case(user: User, process_model_id: str, top, pinned: bundles.Pinned, binding: dict,
+                  values: dict, case_number: str) -> _PreparedCase:
+    """Everything a new case is, decided with nothing written: the rows the vault and the handler
+    create are taken out of the session and kept for `_write_case`."""
+    session = db.session()
     now = clock.now()
     instance = ProcessInstance(
-        id=uuid.uuid4().hex, case_number=next_case_number(handlers.case_prefix(process_model_id)),
-        process_model_id=process_model_id, model_version_id=top.id, called_versions=pinned.version_ids,
-        status="running", state="", data={}, started_by=user.username, created_at=now, updated_at=now)
-    db.session.add(instance)
-    db.session.flush()              # the row first: vault and case-file rows refer to it
-    if binding["form_key"]:
-        values = sealed(binding["form_key"], values, instance.id)
-    ctx = HandlerContext(user, instance, binding["element_id"] or "start", binding.get("name", ""), values)
-    handlers.run(binding["handler"], ctx)
-    ctx.finish()
-    instance.data = {**ctx.values, "case_number": instance.case_number,
+        id=uuid.uuid4().hex, case_number=case_number, process_model_id=process_model_id,
+        model_version_id=top.id, called_versions=pinned.version_ids, status="running", state="", data={},
+        started_by=user.username, created_at=now, updated_at=now)
+    with session.no_autoflush:
+        if binding["form_key"]:
+            values = sealed(binding["form_key"], values, instance.id)
+        ctx = HandlerContext(user, instance, binding["element_id"] or "start", binding.get("name", ""), values)
+        handlers.run(binding["handler"], ctx)
+    new_rows = list(session.new)
+    for row in new_rows:                 # written by _write_case, after the instance row they refer to
+        session.expunge(row)
+    instance.data = {**ctx.values, "case_number": case_number,
                      "settings": pinned.settings.get(process_model_id, {})}
     step = engine.start(pinned.bundle, instance.data)
-    apply_step(instance, pinned, step, user, events=[{
-        "type": "instance_started", "element_id": binding["element_id"],
-        "element_name": binding.get("name"),
-        "data": {"process_model": process_model_id, "version": top.version, "values": ctx.values}},
-        *(events or [])])
-    return instance
+    started = {"type": "instance_started", "element_id": binding["element_id"],
+               "element_name": binding.get("name"),
+               "data": {"process_model": process_model_id, "version": top.version, "values": ctx.values}}
+    return _PreparedCase(instance, pinned, ctx, step, started, new_rows)
+
+
+def _write_case(p: _PreparedCase, user: User, events: list[dict]) -> ProcessInstance:
+    """Write a prepared case in the current write transaction."""
+    db.session.add(p.instance)
+    db.session.flush()              # the row first: vault and case-file rows refer to it
+    db.session.add_all(p.new_rows)
+    p.ctx.finish()
+    apply_step(p.instance, p.pinned, p.step, user, events=[p.started, *events])
+    return p.instance
 
 
 def visible(user: User, instance_id: str, *, for_update: bool = False, for_cancel: bool = False) -> ProcessInstance:
