@@ -12,7 +12,7 @@ import hashlib
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm.util import identity_key
 
 from .. import clock
@@ -38,11 +38,15 @@ def event_hash(fields: dict, prev_hash: str) -> str:
 
 _HEAD = AuditHead.__table__
 _EVENTS = AuditEvent.__table__
+# Every write runs these three (built once: building a statement costs more than running it).
+_LOCK_HEAD = select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
+_INSERT_EVENTS = _EVENTS.insert()
+_MOVE_HEAD = _HEAD.update().where(_HEAD.c.id == 1).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 
 
 def _head(connection) -> tuple[int, str]:
     """(seq, hash) of the head row, locked for this transaction (created on first use)."""
-    row = connection.execute(select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()).first()
+    row = connection.execute(_LOCK_HEAD).first()
     if row is None:
         connection.execute(_HEAD.insert().values(id=1, seq=0, hash=HEAD_GENESIS))
         return 0, HEAD_GENESIS
@@ -78,8 +82,8 @@ def append(events: list[dict], actor=None) -> list[dict]:
         digest = event_hash(fields, prev_hash)
         rows.append({**fields, "prev_hash": prev_hash, "hash": digest})
         prev_hash = digest
-    connection.execute(_EVENTS.insert(), rows)
-    connection.execute(_HEAD.update().where(_HEAD.c.id == 1).values(seq=seq, hash=prev_hash))
+    connection.execute(_INSERT_EVENTS, rows)
+    connection.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev_hash})
     loaded = db.session.identity_map.get(identity_key(AuditHead, 1))
     if loaded is not None:                # a head read earlier in this session is now old
         db.session.expire(loaded)

@@ -36,13 +36,15 @@ SWEEP_AFTER = timedelta(seconds=60)     # a pending row older than this lost its
 MAX_ATTEMPTS = 5
 _PENDING = "documents.pending_paths"
 _DATES = ("today", "received")
+_PENDING_TABLE = PendingDocument.__table__
+_INSERT_PENDING = _PENDING_TABLE.insert().returning(_PENDING_TABLE.c.id, sort_by_parameter_order=True)
 
 
 @dataclass(frozen=True)
 class Composed:
     """What a document will say, fixed; `issue` records it in the write transaction."""
     template: str
-    context: str                   # the template's context, as JSON
+    context: dict                  # the template's context, JSON-native
     created_by: str
 
 
@@ -62,20 +64,18 @@ def compose(template_key: str, *, instance: ProcessInstance, content: dict, befo
     return Composed(template_key, _to_json(context), signer.username if signer else "system")
 
 
-def issue(documents: list[tuple[Composed, CaseFileEntry]], *, instance: ProcessInstance) -> list[PendingDocument]:
-    """Record each composed document as pending, linked to its case-file entry (flushed, so it
-    has its id); each is rendered after the commit."""
+def issue(documents: list[tuple[Composed, CaseFileEntry]], *, instance: ProcessInstance) -> list[int]:
+    """Record each composed document as pending, linked to its case-file entry (written, so it
+    has its id); each is rendered after the commit. The pending rows' ids."""
     now = clock.now()
-    rows = [PendingDocument(instance_id=instance.id, case_file_entry_id=entry.id, template=composed.template,
-                            context=composed.context, created_at=now,
-                            filename=f"{instance.case_number}_{entry.kind}_{entry.id}.pdf",
-                            created_by=composed.created_by)
-            for composed, entry in documents]
-    db.session.add_all(rows)
-    db.session.flush()
-    for row in rows:
-        jobs.after_commit("render_document", pending_id=row.id)
-    return rows
+    ids = db.session.connection().execute(_INSERT_PENDING, [
+        {"instance_id": instance.id, "case_file_entry_id": entry.id, "template": composed.template,
+         "context": composed.context, "created_at": now, "attempts": 0, "last_error": None,
+         "filename": f"{instance.case_number}_{entry.kind}_{entry.id}.pdf", "created_by": composed.created_by}
+        for composed, entry in documents]).scalars().all()
+    for pending_id in ids:
+        jobs.after_commit("render_document", pending_id=pending_id)
+    return ids
 
 
 def render_pending(pending_id: int) -> StoredFile | None:

@@ -1,5 +1,9 @@
 """What a task handler may do: read the case, enrich the values, add to the case file,
-notify people. Handlers get this context and nothing else of the application."""
+notify people. Handlers get this context and nothing else of the application.
+
+What a handler adds is kept in the context and written by `finish()`, in the use case's write
+transaction (for a completion the handler runs before it, while the case is only read: ADR 0013),
+by pre-built Core statements (ADR 0014)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +13,12 @@ from .. import clock
 from ..documents.store import compose, issue
 from ..extensions import db
 from ..models import CaseFileEntry, Notification, ProcessInstance, User
+from .notifications import mail_later
+
+_ENTRIES = CaseFileEntry.__table__
+_ENTRY_COLUMNS = ("instance_id", "kind", "title", "content", "task_id", "created_by", "created_at")
+_INSERT_ENTRIES = _ENTRIES.insert().returning(_ENTRIES.c.id, sort_by_parameter_order=True)
+_INSERT_NOTICES = Notification.__table__.insert()
 
 
 @dataclass
@@ -19,7 +29,8 @@ class HandlerContext:
     task_name: str
     values: dict
     task_id: str | None = None
-    entries: list = field(default_factory=list)
+    entries: list = field(default_factory=list)        # CaseFileEntry objects, written by finish()
+    notices: list = field(default_factory=list)        # notification rows (column values)
     documents: list = field(default_factory=list)      # (Composed, entry) to issue
 
     @property
@@ -46,11 +57,9 @@ class HandlerContext:
         return clock.now()
 
     def add_file_entry(self, kind: str, title: str, content: dict | None = None) -> None:
-        entry = CaseFileEntry(instance_id=self.instance.id, kind=kind, title=title,
-                              content=content or {}, task_id=self.task_id,
-                              created_by=self.username, created_at=clock.now())
-        db.session.add(entry)
-        self.entries.append(entry)
+        self.entries.append(CaseFileEntry(instance_id=self.instance.id, kind=kind, title=title,
+                                          content=content or {}, task_id=self.task_id,
+                                          created_by=self.username, created_at=clock.now()))
 
     def add_document(self, kind: str, title: str, template: str, data: dict | None = None) -> None:
         """Add a case-file entry and the PDF of `template` (workflow_app/documents) issued for it.
@@ -64,19 +73,26 @@ class HandlerContext:
                                        values=self.values, signer=self.user), entry))
 
     def finish(self) -> None:
-        """Issue the documents the handler asked for, in the use case's write transaction (a
-        handler may run before it, while the case is only read: see services/tasks.py)."""
-        if not self.documents:
-            return
-        db.session.flush()                       # the entries' ids link the stored files to them
-        issue(self.documents, instance=self.instance)
-        self.documents.clear()
+        """Write the entries, notifications and documents the handler added, in the use case's
+        write transaction, once the instance row exists."""
+        connection = db.session.connection()
+        if self.entries:
+            ids = connection.execute(_INSERT_ENTRIES, [{name: getattr(entry, name) for name in _ENTRY_COLUMNS}
+                                                       for entry in self.entries]).scalars().all()
+            for entry, entry_id in zip(self.entries, ids, strict=True):
+                entry.id = entry_id              # the documents' rows and file names refer to it
+        if self.notices:
+            connection.execute(_INSERT_NOTICES, self.notices)
+            mail_later(db.session(), self.notices)
+        if self.documents:
+            issue(self.documents, instance=self.instance)
+        self.entries, self.notices, self.documents = [], [], []
 
     def notify(self, message: str, *, username: str | None = None, agency: str | None = None,
                role: str | None = None) -> None:
-        db.session.add(Notification(instance_id=self.instance.id, recipient_username=username,
-                                    recipient_agency=agency, recipient_role=role,
-                                    message=message, created_at=clock.now()))
+        self.notices.append({"instance_id": self.instance.id, "recipient_username": username,
+                             "recipient_agency": agency, "recipient_role": role, "message": message,
+                             "created_at": clock.now(), "read_at": None})
 
     def statistics(self, period_start, period_end, agency: str | None = None) -> dict:
         """The figures of a period (services/statistics.py), for a report that starts pre-filled."""
