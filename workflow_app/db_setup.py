@@ -60,6 +60,23 @@ def configure(engine: Engine) -> None:
         event.listen(engine.pool, name, lambda _dbapi, record, *_: _release_record(record))
 
 
+def upgrade_to_write(connection) -> None:
+    """Turn the read transaction open on `connection` (a plain BEGIN) into a write transaction
+    on the same connection: end the read snapshot, queue on the file lock, BEGIN IMMEDIATE. A
+    read transaction cannot take the write lock in place (SQLite refuses a write from a snapshot
+    older than the last commit), but the connection and the session's transaction need not be
+    given back to the pool and taken again for that. The lock is let go as for any write (ADR 0011)."""
+    connection.exec_driver_sql("COMMIT")
+    lock_path = _lock_path(connection.engine)
+    if lock_path:
+        _acquire(connection, lock_path)
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        _release(connection)
+        raise
+
+
 def _lock_path(engine: Engine) -> str | None:
     database = engine.url.database
     if not database or database == ":memory:" or database.startswith("file:"):

@@ -18,6 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from .. import audit, clock, engine
 from ..extensions import db
@@ -39,7 +40,7 @@ _SAVE_INSTANCE = (_INSTANCES.update()
                   .where(_INSTANCES.c.id == bindparam("w_id"), _INSTANCES.c.version == bindparam("w_version"))
                   .values({**{name: bindparam(f"v_{name}") for name in STEP_COLUMNS},
                            "version": bindparam("v_version")}))
-_INBOX_OF = select(HumanTask).where(HumanTask.instance_id == bindparam("instance_id"))
+_INBOX_OF = select(_TASKS).where(_TASKS.c.instance_id == bindparam("instance_id"))
 _INSERT_TASKS = _TASKS.insert()
 _DELETE_TASKS = _TASKS.delete().where(_TASKS.c.id.in_(bindparam("ids", expanding=True)))
 _SET_DUE = (_TASKS.update().where(_TASKS.c.id == bindparam("w_id")).values(due_at=bindparam("v_due_at")))
@@ -108,9 +109,9 @@ def _save_instance(instance: ProcessInstance, values: dict) -> None:
 
 def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, now) -> dict:
     """Rewrite the instance's inbox rows; return {task id: {role, agency, due_at}}."""
-    existing = {row.id: row for row in db.session.execute(_INBOX_OF, {"instance_id": instance.id}).scalars()}
-    assigned, new_rows, told = {}, [], []
     connection = db.session.connection()
+    existing = {row.id: row for row in connection.execute(_INBOX_OF, {"instance_id": instance.id})}
+    assigned, due, new_rows, told = {}, {}, [], []
     for ready in step.ready:
         binding = pinned.bindings.get(ready.process_id, {}).get(ready.element_id, {})
         agency_var = binding.get("agency_var", "competent_agency")
@@ -118,11 +119,11 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
         role = binding.get("role") or ""
         assigned[ready.id] = {"role": role, "agency": agency,
                               "due_at": ready.due_at.isoformat() if ready.due_at else None}
+        due[ready.id] = ready.due_at
         row = existing.get(ready.id)
         if row is not None:
             if row.due_at != ready.due_at:
                 connection.execute(_SET_DUE, {"w_id": row.id, "v_due_at": ready.due_at})
-                set_committed_value(row, "due_at", ready.due_at)
             continue
         new_rows.append({"id": ready.id, "instance_id": instance.id, "process_id": ready.process_id,
                          "element_id": ready.element_id, "name": ready.name, "role": role,
@@ -137,19 +138,27 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
     if told:
         connection.execute(Notification.__table__.insert(), told)
         mail_later(db.session(), told)
-    gone = [row for task_id, row in existing.items() if task_id not in assigned]
+    gone = [task_id for task_id in existing if task_id not in assigned]
     if gone:
-        connection.execute(_DELETE_TASKS, {"ids": [row.id for row in gone]})
-        for row in gone:
-            db.session.expunge(row)            # the session must not serve a row that is gone
-    kept = [row for task_id, row in existing.items() if task_id in assigned]
-    db.session().info.setdefault(_READY, {})[instance.id] = kept + [_detached_task(row) for row in new_rows]
+        connection.execute(_DELETE_TASKS, {"ids": gone})
+        for task_id in gone:                   # the session must not serve a row that is gone
+            loaded = db.session.identity_map.get(identity_key(HumanTask, task_id))
+            if loaded is not None:
+                db.session.expunge(loaded)
+    kept = [_task_object({**row._mapping, "due_at": due[task_id]}) for task_id, row in existing.items() if task_id in due]
+    db.session().info.setdefault(_READY, {})[instance.id] = kept + [_task_object(row) for row in new_rows]
     return assigned
 
 
-def _detached_task(values: dict) -> HumanTask:
-    """An inbox row just inserted, as an object for the answer (it is never flushed)."""
-    row = HumanTask(**values)
+def _task_object(values: dict) -> HumanTask:
+    """An inbox row as written, as an object for the answer: the session's own if it holds the
+    row (brought up to date), else a detached one (never flushed)."""
+    loaded = db.session.identity_map.get(identity_key(HumanTask, values["id"]))
+    if loaded is not None:
+        for name in ("assignee", "due_at"):
+            set_committed_value(loaded, name, values[name])
+        return loaded
+    row = HumanTask(**{name: values[name] for name in _TASK_COLUMNS})
     make_transient_to_detached(row)
     return row
 

@@ -8,6 +8,7 @@ with SELECT ... FOR UPDATE where they are read.
 """
 from __future__ import annotations
 
+from ..db_setup import upgrade_to_write
 from ..extensions import db
 
 
@@ -18,11 +19,14 @@ def begin_write() -> None:
         # FOR UPDATE locks the newest row, so the read transaction goes on as the write one
         # (one COMMIT and BEGIN fewer per write).
         return
+    if session.in_transaction() and not (session.new or session.dirty or session.deleted):
+        # Authentication (and a completion's preparation) read in a plain transaction: it becomes
+        # the write transaction on the same connection, which on SQLite takes the write lock at
+        # once. Nothing was written, so what was loaded stays loaded: use cases re-read under
+        # the write lock the rows that can change (the task, the instance).
+        upgrade_to_write(session.connection())
+        return
     if session.in_transaction():
-        # Authentication read the token in a plain transaction; end it so that the write
-        # transaction starts fresh (and, on SQLite, takes the write lock at once). Nothing was
-        # written, so what it loaded (the user, their roles) stays loaded: use cases re-read
-        # under the write lock the rows that can change (the task, the instance).
         commit_keeping_objects()
     session.connection(execution_options={"sqlite_immediate": True})
 
