@@ -22,10 +22,11 @@ from sqlalchemy.orm.util import identity_key
 
 from .. import audit, clock, engine
 from ..extensions import db
-from ..models import HumanTask, InstanceParty, Notification, ProcessInstance
+from ..models import HumanTask, InstanceParty, ProcessInstance
 from .bundles import Pinned
 from .errors import Conflict
-from .notifications import mail_later, new_task_message
+from . import notifications
+from .notifications import new_task_message
 
 # One Core statement per dialect, compiled once and run with executemany (an ORM insert with a
 # VALUES list of varying length is compiled again for every length).
@@ -135,9 +136,7 @@ def _sync_inbox(instance: ProcessInstance, pinned: Pinned, step: engine.Step, no
                          "message": new_task_message(ready.name, instance.case_number, ready.id)})
     if new_rows:
         connection.execute(_INSERT_TASKS, new_rows)
-    if told:
-        connection.execute(Notification.__table__.insert(), told)
-        mail_later(db.session(), told)
+    notifications.write(told)
     gone = [task_id for task_id in existing if task_id not in assigned]
     if gone:
         connection.execute(_DELETE_TASKS, {"ids": gone})

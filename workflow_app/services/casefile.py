@@ -12,13 +12,12 @@ from datetime import datetime
 from .. import clock
 from ..documents.store import compose, issue
 from ..extensions import db
-from ..models import CaseFileEntry, Notification, ProcessInstance, User
-from .notifications import mail_later
+from ..models import CaseFileEntry, ProcessInstance, User
+from . import notifications
 
 _ENTRIES = CaseFileEntry.__table__
 _ENTRY_COLUMNS = ("instance_id", "kind", "title", "content", "task_id", "created_by", "created_at")
 _INSERT_ENTRIES = _ENTRIES.insert().returning(_ENTRIES.c.id, sort_by_parameter_order=True)
-_INSERT_NOTICES = Notification.__table__.insert()
 
 
 @dataclass
@@ -81,9 +80,7 @@ class HandlerContext:
                                                        for entry in self.entries]).scalars().all()
             for entry, entry_id in zip(self.entries, ids, strict=True):
                 entry.id = entry_id              # the documents' rows and file names refer to it
-        if self.notices:
-            connection.execute(_INSERT_NOTICES, self.notices)
-            mail_later(db.session(), self.notices)
+        notifications.write(self.notices)
         if self.documents:
             issue(self.documents, instance=self.instance)
         self.entries, self.notices, self.documents = [], [], []

@@ -153,9 +153,20 @@ def send_mail_job(notices: list[dict]) -> int:
     return send_mail(notices)
 
 
+_INSERT = Notification.__table__.insert()
+
+
+def write(rows: list[dict]) -> None:
+    """Insert notification rows (column values) in the current transaction, by one Core statement
+    (the path of every step: advance.py, casefile.py), and mail them once it commits."""
+    if rows:
+        db.session.connection().execute(_INSERT, rows)
+        mail_later(db.session(), rows)
+
+
 def mail_later(session, rows: list[dict]) -> None:
     """Mail the notifications `rows` (column values) once `session`'s transaction commits: for
-    those written without the ORM (advance.py); the ORM's are collected below."""
+    those written without the ORM (`write`); the ORM's are collected below."""
     if rows and has_app_context() and current_app.config.get("MAIL_SERVER"):
         queue_on(session, "send_mail", {"notices": [
             {"message": n["message"], "username": n.get("recipient_username"), "agency": n.get("recipient_agency"),
